@@ -1,0 +1,7 @@
+package io.simmixmatch.datasets;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DatasetRepository extends JpaRepository<Dataset, String> {
+
+}

@@ -1,0 +1,29 @@
+package io.simmixmatch.runs;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stored checkpoint of a run.
+ *
+ * @param id the checkpoint id
+ * @param kind BEST, LAST or PERIODIC
+ * @param epoch the epoch it was taken after
+ * @param step the optimizer steps completed
+ * @param valTop1 validation top-1 accuracy of the EMA model then
+ * @param valTop5 validation top-5 accuracy of the EMA model then
+ * @param sizeBytes the size of its content
+ * @param sha256 the SHA-256 of its content, hex
+ * @param createdAt when it was written
+ */
+record CheckpointResponse(long id, CheckpointKind kind, int epoch, long step, @Nullable Double valTop1,
+		@Nullable Double valTop5, long sizeBytes, String sha256, Instant createdAt) {
+
+	static CheckpointResponse of(Checkpoint checkpoint) {
+		return new CheckpointResponse(checkpoint.getId(), checkpoint.getKind(), checkpoint.getEpoch(),
+				checkpoint.getStep(), checkpoint.getValTop1(), checkpoint.getValTop5(), checkpoint.getSizeBytes(),
+				checkpoint.getSha256(), checkpoint.getCreatedAt());
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.simmixmatch.runs;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import org.jspecify.annotations.Nullable;
+
+/** The losses and validation accuracy of one epoch of a run. */
+@Entity
+class EpochMetric {
+
+	@EmbeddedId
+	private Key id;
+
+	private long step;
+
+	private @Nullable Double learningRate;
+
+	private @Nullable Double loss;
+
+	@Column(name = "loss_x")
+	private @Nullable Double lossX;
+
+	@Column(name = "loss_u")
+	private @Nullable Double lossU;
+
+	private @Nullable Double lossSim;
+
+	private double valTop1;
+
+	private double valTop5;
+
+	private @Nullable Double imagesPerSecond;
+
+	private @Nullable Long durationMs;
+
+	private Instant recordedAt;
+
+	protected EpochMetric() {
+	}
+
+	EpochMetric(long runId, int epoch, long step, Losses losses, double valTop1, double valTop5,
+			@Nullable Double imagesPerSecond, @Nullable Long durationMs, Instant recordedAt) {
+		this.id = new Key(runId, epoch);
+		this.step = step;
+		this.learningRate = losses.learningRate();
+		this.loss = losses.loss();
+		this.lossX = losses.lossX();
+		this.lossU = losses.lossU();
+		this.lossSim = losses.lossSim();
+		this.valTop1 = valTop1;
+		this.valTop5 = valTop5;
+		this.imagesPerSecond = imagesPerSecond;
+		this.durationMs = durationMs;
+		this.recordedAt = recordedAt;
+	}
+
+	int getEpoch() {
+		return this.id.epoch();
+	}
+
+	long getStep() {
+		return this.step;
+	}
+
+	Losses getLosses() {
+		return new Losses(this.learningRate, this.loss, this.lossX, this.lossU, this.lossSim);
+	}
+
+	double getValTop1() {
+		return this.valTop1;
+	}
+
+	double getValTop5() {
+		return this.valTop5;
+	}
+
+	@Nullable Double getImagesPerSecond() {
+		return this.imagesPerSecond;
+	}
+
+	@Nullable Long getDurationMs() {
+		return this.durationMs;
+	}
+
+	Instant getRecordedAt() {
+		return this.recordedAt;
+	}
+
+	/** A run and one of its epochs. */
+	@Embeddable
+	record Key(long runId, int epoch) {
+	}
+
+	/**
+	 * The mean training losses of an epoch and its learning rate; a term is null where
+	 * the algorithm has no such loss.
+	 */
+	record Losses(@Nullable Double learningRate, @Nullable Double loss, @Nullable Double lossX, @Nullable Double lossU,
+			@Nullable Double lossSim) {
+	}
+
+}

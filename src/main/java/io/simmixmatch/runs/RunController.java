@@ -1,0 +1,86 @@
+package io.simmixmatch.runs;
+
+import java.util.List;
+import java.util.Set;
+
+import io.simmixmatch.web.PageResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Tag(name = "runs", description = "Launch training runs, follow their progress and curves, cancel them")
+@RequestMapping("/api/v1/runs")
+class RunController {
+
+	static final String TEXT_CSV = "text/csv";
+
+	private final RunService runs;
+
+	RunController(RunService runs) {
+		this.runs = runs;
+	}
+
+	/** Queues a run; it starts when a worker is free. */
+	@PostMapping
+	ResponseEntity<RunResponse> create(@Valid @RequestBody CreateRunRequest request) {
+		RunResponse run = this.runs.create(request);
+		return ResponseEntity.accepted()
+			.location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(run.id()).toUri())
+			.body(run);
+	}
+
+	@GetMapping
+	PageResponse<RunResponse> list(@RequestParam(defaultValue = "") Set<RunStatus> status,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.runs.list(status, page, size);
+	}
+
+	@GetMapping("/{id}")
+	RunResponse get(@PathVariable long id) {
+		return this.runs.get(id);
+	}
+
+	/**
+	 * Asks a run to stop: a queued run is cancelled at once, a running one after its
+	 * current step. Clients watch the status.
+	 */
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<RunResponse> cancel(@PathVariable long id) {
+		return ResponseEntity.accepted().body(this.runs.cancel(id));
+	}
+
+	@GetMapping(path = "/{id}/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<EpochMetricResponse> metrics(@PathVariable long id) {
+		return this.runs.metrics(id);
+	}
+
+	@GetMapping(path = "/{id}/metrics", produces = TEXT_CSV)
+	ResponseEntity<String> metricsCsv(@PathVariable long id) {
+		String csv = EpochMetricsCsv.write(this.runs.metrics(id));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-" + id + "-metrics.csv\"")
+			.contentType(MediaType.parseMediaType(TEXT_CSV))
+			.body(csv);
+	}
+
+	@GetMapping("/{id}/checkpoints")
+	List<CheckpointResponse> checkpoints(@PathVariable long id) {
+		return this.runs.checkpoints(id);
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.simmixmatch.runs;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.Preset;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run as clients see it.
+ *
+ * @param id the run id
+ * @param name a name for people
+ * @param datasetId the data set it trains on
+ * @param algorithm the algorithm
+ * @param preset the preset its hyperparameters started from
+ * @param priority its place among queued runs; higher starts first
+ * @param hyperparameters the effective hyperparameters
+ * @param status where it is in its life
+ * @param cancelRequested whether a client asked it to stop
+ * @param progress how far it got
+ * @param best the best validation accuracy so far
+ * @param error why it failed, if it did
+ * @param createdAt when it was launched
+ * @param startedAt when a worker first started it
+ * @param finishedAt when it ended
+ */
+record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
+		Hyperparameters hyperparameters, RunStatus status, boolean cancelRequested, Progress progress, Best best,
+		@Nullable String error, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+
+	static RunResponse of(TrainingRun run, Instant now) {
+		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
+				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(),
+				Progress.of(run, now), new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()),
+				run.getError(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
+	}
+
+	/**
+	 * How far a run got.
+	 *
+	 * @param epoch epochs completed
+	 * @param totalEpochs epochs of the whole run
+	 * @param step optimizer steps completed
+	 * @param totalSteps optimizer steps of the whole run
+	 * @param percent share of the steps completed, 0 to 100
+	 * @param imagesPerSecond recent training throughput
+	 * @param etaSeconds estimated seconds until the run ends, while it runs
+	 */
+	record Progress(int epoch, int totalEpochs, long step, long totalSteps, double percent,
+			@Nullable Double imagesPerSecond, @Nullable Long etaSeconds) {
+
+		static Progress of(TrainingRun run, Instant now) {
+			double percent = 100.0 * run.getStep() / run.getTotalSteps();
+			return new Progress(run.getEpoch(), run.getTotalEpochs(), run.getStep(), run.getTotalSteps(), percent,
+					run.getImagesPerSecond(), etaSeconds(run, now));
+		}
+
+		// Extrapolates the elapsed time per step; a resumed run slightly overestimates.
+		private static @Nullable Long etaSeconds(TrainingRun run, Instant now) {
+			Instant started = run.getStartedAt();
+			if (run.getStatus() != RunStatus.RUNNING || started == null || run.getStep() == 0) {
+				return null;
+			}
+			double secondsPerStep = Duration.between(started, now).toMillis() / 1000.0 / run.getStep();
+			return Math.round(secondsPerStep * (run.getTotalSteps() - run.getStep()));
+		}
+
+	}
+
+	/**
+	 * The best validation accuracy of the EMA model so far: highest top-1, ties broken by
+	 * top-5.
+	 *
+	 * @param top1 validation top-1 accuracy, 0 to 1
+	 * @param top5 validation top-5 accuracy, 0 to 1
+	 * @param epoch the epoch that reached it
+	 */
+	record Best(@Nullable Double top1, @Nullable Double top5, @Nullable Integer epoch) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.simmixmatch.runs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.Preset;
+import io.simmixmatch.web.ApiProblems;
+import io.simmixmatch.web.FieldError;
+import io.simmixmatch.web.PageResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Launches runs and answers for them. Every method is one short transaction. */
+@Service
+@Transactional
+class RunService {
+
+	private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+	private static final Preset DEFAULT_PRESET = Preset.FASHION_MNIST;
+
+	private final TrainingRunRepository runs;
+
+	private final EpochMetricRepository metrics;
+
+	private final CheckpointRepository checkpoints;
+
+	private final DatasetCatalog datasets;
+
+	private final HyperparameterResolver hyperparameters;
+
+	private final Clock clock;
+
+	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
+			DatasetCatalog datasets, HyperparameterResolver hyperparameters, Clock clock) {
+		this.runs = runs;
+		this.metrics = metrics;
+		this.checkpoints = checkpoints;
+		this.datasets = datasets;
+		this.hyperparameters = hyperparameters;
+		this.clock = clock;
+	}
+
+	RunResponse create(CreateRunRequest request) {
+		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
+		if (!this.datasets.exists(datasetId)) {
+			throw ApiProblems
+				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'")));
+		}
+		Algorithm algorithm = request.algorithm();
+		Preset preset = Objects.requireNonNullElse(request.preset(), DEFAULT_PRESET);
+		Hyperparameters resolved = this.hyperparameters.resolve(preset,
+				Objects.requireNonNullElse(request.hyperparameters(), Map.of()), algorithm);
+		String name = Objects.requireNonNullElseGet(request.name(),
+				() -> algorithm.name().toLowerCase() + " on " + datasetId);
+		int priority = Objects.requireNonNullElse(request.priority(), 0);
+		TrainingRun run = this.runs
+			.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, now()));
+		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
+		return RunResponse.of(run, now());
+	}
+
+	@Transactional(readOnly = true)
+	RunResponse get(long id) {
+		return RunResponse.of(find(id), now());
+	}
+
+	@Transactional(readOnly = true)
+	PageResponse<RunResponse> list(Set<RunStatus> statuses, int page, int size) {
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+		Page<TrainingRun> found = statuses.isEmpty() ? this.runs.findAll(request)
+				: this.runs.findByStatusIn(statuses, request);
+		Instant now = now();
+		return PageResponse.of(found.map((run) -> RunResponse.of(run, now)));
+	}
+
+	RunResponse cancel(long id) {
+		TrainingRun run = find(id);
+		try {
+			run.requestCancel(now());
+		}
+		catch (IllegalRunTransitionException ex) {
+			throw ApiProblems.conflict(ex.getMessage());
+		}
+		log.info("Cancellation of run {} requested; it is now {}", id, run.getStatus());
+		return RunResponse.of(this.runs.saveAndFlush(run), now());
+	}
+
+	@Transactional(readOnly = true)
+	List<EpochMetricResponse> metrics(long id) {
+		find(id);
+		return this.metrics.findByIdRunIdOrderByIdEpoch(id).stream().map(EpochMetricResponse::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<CheckpointResponse> checkpoints(long id) {
+		find(id);
+		return this.checkpoints.findByRunIdOrderByEpochDescIdDesc(id).stream().map(CheckpointResponse::of).toList();
+	}
+
+	private TrainingRun find(long id) {
+		return this.runs.findById(id).orElseThrow(() -> ApiProblems.notFound("run", id));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

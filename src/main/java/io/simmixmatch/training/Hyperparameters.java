@@ -1,0 +1,69 @@
+package io.simmixmatch.training;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Everything that shapes a training run. The names are the camelCase forms of the
+ * command-line options of the {@code train} command and of the overrides a client sends
+ * to the runs API; the bounds keep a run within what a worker can hold.
+ *
+ * @param model backbone architecture
+ * @param epochs number of epochs
+ * @param stepsPerEpoch optimizer steps per epoch
+ * @param batchSize labeled images per step
+ * @param unlabeledRatio unlabeled images per labeled image in a step (mu)
+ * @param labelsPerClass labeled training images per class in the split
+ * @param validationPerClass validation images per class in the split
+ * @param optimizer optimizer
+ * @param learningRate base learning rate
+ * @param learningRateSchedule learning-rate schedule
+ * @param weightDecay weight decay
+ * @param k augmented views per unlabeled image
+ * @param temperature sharpening temperature T of the guessed labels
+ * @param alpha MixUp Beta(alpha, alpha) parameter
+ * @param lambdaU weight of the consistency loss at the end of its ramp-up
+ * @param rampupEpochs epochs over which the consistency weight ramps up linearly
+ * @param lambdaSim weight of the contrastive loss
+ * @param contrastiveTemperature temperature tau of the contrastive loss
+ * @param emaDecay decay of the exponential moving average of the weights
+ * @param checkpointEvery epochs between periodic checkpoints
+ * @param seed seed of the split, the initialization, augmentation and MixUp
+ */
+public record Hyperparameters(
+// @formatter:off
+		@NotNull ModelArchitecture model,
+		@Min(1) @Max(10_000) int epochs,
+		@Min(1) @Max(100_000) int stepsPerEpoch,
+		@Min(1) @Max(4_096) int batchSize,
+		@Min(1) @Max(16) int unlabeledRatio,
+		@Min(1) @Max(10_000) int labelsPerClass,
+		@Min(0) @Max(10_000) int validationPerClass,
+		@NotNull OptimizerType optimizer,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double learningRate,
+		@NotNull LearningRateSchedule learningRateSchedule,
+		@DecimalMin("0") @DecimalMax("1") double weightDecay,
+		@Min(1) @Max(8) int k,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") double temperature,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("100") double alpha,
+		@DecimalMin("0") @DecimalMax("1000") double lambdaU,
+		@Min(0) @Max(10_000) int rampupEpochs,
+		@DecimalMin("0") @DecimalMax("100") double lambdaSim,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") double contrastiveTemperature,
+		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
+		@Min(1) @Max(10_000) int checkpointEvery,
+		long seed) {
+// @formatter:on
+
+	/**
+	 * The number of optimizer steps of the whole run.
+	 * @return {@code epochs * stepsPerEpoch}
+	 */
+	public long totalSteps() {
+		return (long) this.epochs * this.stepsPerEpoch;
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.simmixmatch.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every failed request with an RFC 9457 problem detail. Validation failures list
+ * the rejected fields under {@code errors}; nothing internal (stack traces, Java type
+ * names) reaches a client.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), message(error)))
+			.toList();
+		return invalid(ex, errors, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldError(parameterName(result), message(error))))
+			.toList();
+		return invalid(ex, errors, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		String message = (expectedType(ex) != null) ? ExpectedValues.describe(expectedType(ex)) : "has the wrong type";
+		return invalid(ex, List.of(new FieldError(field, message)), headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Optional<FieldError> field = (ex.getCause() instanceof JacksonException json) ? JsonFieldErrors.of(json, "")
+				: Optional.empty();
+		if (field.isPresent()) {
+			return invalid(ex, List.of(field.get()), headers, status, request);
+		}
+		String detail = (ex.getCause() instanceof JacksonException) ? "Malformed JSON request body."
+				: "Required request body is missing or unreadable.";
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	/** The last resort: log the cause, answer 500 without revealing it. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error serving {}", request.getDescription(false), ex);
+		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred.");
+		return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
+	}
+
+	private ResponseEntity<Object> invalid(Exception ex, List<FieldError> errors, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "Invalid request content.");
+		body.setProperty(ApiProblems.ERRORS, errors);
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	// For a collection parameter such as ?status=A&status=B, the type of its elements.
+	private static @Nullable Class<?> expectedType(TypeMismatchException ex) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			Class<?> element = ResolvableType.forMethodParameter(mismatch.getParameter())
+				.asCollection()
+				.resolveGeneric(0);
+			if (element != null) {
+				return element;
+			}
+		}
+		return ex.getRequiredType();
+	}
+
+	private static String parameterName(ParameterValidationResult result) {
+		String name = result.getMethodParameter().getParameterName();
+		return (name != null) ? name : "parameter";
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+	}
+
+}
