@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
@@ -63,22 +64,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-		String message = (expectedType(ex) != null) ? ExpectedValues.describe(expectedType(ex)) : "has the wrong type";
+		Class<?> expected = expectedType(ex);
+		String message = (expected != null) ? ExpectedValues.describe(expected) : "has the wrong type";
 		return invalid(ex, List.of(new FieldError(field, message)), headers, status, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Optional<FieldError> field = (ex.getCause() instanceof JacksonException json) ? JsonFieldErrors.of(json, "")
-				: Optional.empty();
+		if (!(ex.getCause() instanceof JacksonException json)) {
+			return detail(ex, "Required request body is missing or unreadable.", headers, status, request);
+		}
+		Optional<FieldError> field = JsonFieldErrors.of(json, "");
 		if (field.isPresent()) {
 			return invalid(ex, List.of(field.get()), headers, status, request);
 		}
-		String detail = (ex.getCause() instanceof JacksonException) ? "Malformed JSON request body."
-				: "Required request body is missing or unreadable.";
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-		return handleExceptionInternal(ex, body, headers, status, request);
+		return (json instanceof MismatchedInputException)
+				? detail(ex, "The request body does not have the expected shape.", headers, status, request)
+				: detail(ex, "Malformed JSON request body.", headers, status, request);
 	}
 
 	/** The last resort: log the cause, answer 500 without revealing it. */
@@ -88,6 +91,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred.");
 		return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
+	}
+
+	private ResponseEntity<Object> detail(Exception ex, String detail, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
 	}
 
 	private ResponseEntity<Object> invalid(Exception ex, List<FieldError> errors, HttpHeaders headers,
