@@ -1,0 +1,127 @@
+package io.simmixmatch.training;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The checkpoint format: a zip of {@code metadata.json}, the trained weights
+ * ({@code model.params}), the EMA weights ({@code ema.params}) and the optimizer state
+ * ({@code optimizer.ndlist}). Written to a temporary file and renamed, so the previous
+ * checkpoint of the same name stays valid until the new one is complete.
+ */
+public final class CheckpointFile {
+
+	private static final String METADATA = "metadata.json";
+
+	private static final String MODEL = "model.params";
+
+	private static final String EMA = "ema.params";
+
+	private static final String OPTIMIZER = "optimizer.ndlist";
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final Map<String, byte[]> entries;
+
+	private CheckpointFile(Map<String, byte[]> entries) {
+		this.entries = entries;
+	}
+
+	static void write(Path file, CheckpointMetadata metadata, Block model, Block ema, NDList optimizerState)
+			throws IOException {
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+			put(zip, METADATA, json.writeValueAsBytes(metadata));
+			put(zip, MODEL, parameters(model));
+			put(zip, EMA, parameters(ema));
+			put(zip, OPTIMIZER, optimizerState.encode());
+		}
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/**
+	 * Reads a checkpoint.
+	 * @param file the checkpoint
+	 * @return its entries
+	 * @throws IOException if it is not a complete checkpoint
+	 */
+	public static CheckpointFile read(Path file) throws IOException {
+		Map<String, byte[]> entries = new HashMap<>();
+		try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), zip.readAllBytes());
+			}
+		}
+		for (String name : new String[] { METADATA, MODEL, EMA, OPTIMIZER }) {
+			if (!entries.containsKey(name)) {
+				throw new IOException(file + " is not a complete checkpoint: " + name + " is missing");
+			}
+		}
+		return new CheckpointFile(entries);
+	}
+
+	public CheckpointMetadata metadata() {
+		return json.readValue(this.entries.get(METADATA), CheckpointMetadata.class);
+	}
+
+	/**
+	 * Loads the EMA weights, the ones to evaluate and serve, into an initialized network.
+	 * @param network a network of the checkpoint's architecture
+	 * @param manager the manager of the network's parameters
+	 * @throws IOException if the weights do not fit the network
+	 */
+	public void loadEma(Block network, NDManager manager) throws IOException {
+		load(network, manager, EMA);
+	}
+
+	void loadModel(Block network, NDManager manager) throws IOException {
+		load(network, manager, MODEL);
+	}
+
+	NDList optimizerState(NDManager manager) {
+		return NDList.decode(manager, this.entries.get(OPTIMIZER));
+	}
+
+	private void load(Block network, NDManager manager, String entry) throws IOException {
+		try (java.io.DataInputStream in = new java.io.DataInputStream(
+				new java.io.ByteArrayInputStream(this.entries.get(entry)))) {
+			network.loadParameters(manager, in);
+		}
+		catch (MalformedModelException ex) {
+			throw new IOException("The " + entry + " of the checkpoint do not fit the network", ex);
+		}
+	}
+
+	private static byte[] parameters(Block block) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			block.saveParameters(out);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+		zip.putNextEntry(new ZipEntry(name));
+		zip.write(content);
+		zip.closeEntry();
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.simmixmatch.training;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Adam (weight decay added to the gradient, as the original code's optimizer) or AdamW
+ * (decoupled weight decay), whose moments and step counts can be saved and restored, so a
+ * resumed run continues exactly where it stopped. DJL's own optimizers keep that state
+ * private.
+ */
+final class CheckpointableAdam extends Optimizer {
+
+	private static final float BETA1 = 0.9f;
+
+	private static final float BETA2 = 0.999f;
+
+	private static final float EPSILON = 1e-8f;
+
+	private final Tracker learningRate;
+
+	private final float weightDecay;
+
+	private final boolean decoupled;
+
+	private final Map<String, NDArray> firstMoments = new HashMap<>();
+
+	private final Map<String, NDArray> secondMoments = new HashMap<>();
+
+	private final Map<String, Integer> steps = new HashMap<>();
+
+	CheckpointableAdam(OptimizerType type, Tracker learningRate, float weightDecay) {
+		super(new Builder());
+		this.learningRate = learningRate;
+		this.weightDecay = weightDecay;
+		this.decoupled = type == OptimizerType.ADAMW;
+	}
+
+	@Override
+	public void update(String parameterId, NDArray weight, NDArray grad) {
+		String key = parameterId + "@" + weight.getDevice();
+		int step = this.steps.merge(key, 1, Integer::sum);
+		float rate = this.learningRate.getNewValue(step - 1);
+		try (NDScope temporaries = new NDScope()) {
+			NDArray first = this.firstMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
+			NDArray second = this.secondMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
+			NDArray gradient = (this.decoupled || this.weightDecay == 0) ? grad
+					: grad.add(weight.mul(this.weightDecay));
+			first.muli(BETA1).addi(gradient.mul(1 - BETA1));
+			second.muli(BETA2).addi(gradient.square().muli(1 - BETA2));
+			float correction1 = (float) (1 - Math.pow(BETA1, step));
+			float correction2 = (float) (1 - Math.pow(BETA2, step));
+			NDArray update = first.div(correction1).divi(second.div(correction2).sqrt().addi(EPSILON));
+			if (this.decoupled && this.weightDecay != 0) {
+				update.addi(weight.mul(this.weightDecay));
+			}
+			weight.subi(update.muli(rate));
+		}
+	}
+
+	// Optimizer state outlives the scope of the update that created it.
+	private static NDArray kept(NDArray array) {
+		NDScope.unregister(array);
+		return array;
+	}
+
+	/**
+	 * The state to checkpoint: per parameter, its two moments and step count.
+	 * @return named arrays: {@code m:<key>}, {@code v:<key>} and {@code t:<key>}
+	 */
+	NDList state() {
+		NDList state = new NDList();
+		this.steps.forEach((key, step) -> {
+			state.add(named(this.firstMoments.get(key), "m:" + key));
+			state.add(named(this.secondMoments.get(key), "v:" + key));
+			state.add(named(this.firstMoments.get(key).getManager().create(step), "t:" + key));
+		});
+		return state;
+	}
+
+	/**
+	 * Restores what {@link #state()} saved.
+	 * @param state the saved arrays
+	 */
+	void restore(NDList state) {
+		for (NDArray array : state) {
+			String key = array.getName().substring(2);
+			switch (array.getName().charAt(0)) {
+				case 'm' -> this.firstMoments.put(key, array);
+				case 'v' -> this.secondMoments.put(key, array);
+				default -> this.steps.put(key, array.getInt());
+			}
+		}
+	}
+
+	private static NDArray named(NDArray array, String name) {
+		array.setName(name);
+		return array;
+	}
+
+	private static final class Builder extends OptimizerBuilder<Builder> {
+
+		@Override
+		protected Builder self() {
+			return this;
+		}
+
+	}
+
+}

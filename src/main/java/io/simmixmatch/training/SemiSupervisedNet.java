@@ -1,0 +1,74 @@
+package io.simmixmatch.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A backbone with two heads: a classifier for the labels and a projection head for the
+ * contrastive loss. In training mode it answers {@code (logits, projections)}; otherwise
+ * only the logits, which is all evaluation and serving need.
+ */
+public final class SemiSupervisedNet extends AbstractBlock {
+
+	private static final byte VERSION = 1;
+
+	private final Block backbone;
+
+	private final Block classifier;
+
+	private final Block projector;
+
+	/**
+	 * Builds the network.
+	 * @param backbone maps images to a feature vector
+	 * @param numClasses the number of classes
+	 * @param projectionDim the size of the contrastive embedding
+	 */
+	public SemiSupervisedNet(Block backbone, int numClasses, int projectionDim) {
+		super(VERSION);
+		this.backbone = addChildBlock("backbone", backbone);
+		this.classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+		this.projector = addChildBlock("projector",
+				new SequentialBlock().add(Linear.builder().setUnits(2L * projectionDim).build())
+					.add(Activation::relu)
+					.add(Linear.builder().setUnits(projectionDim).build()));
+	}
+
+	@Override
+	protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+			PairList<String, Object> params) {
+		NDList features = this.backbone.forward(parameterStore, inputs, training, params);
+		NDArray logits = this.classifier.forward(parameterStore, features, training).singletonOrThrow();
+		if (!training) {
+			return new NDList(logits);
+		}
+		NDArray projections = this.projector.forward(parameterStore, features, training).singletonOrThrow();
+		return new NDList(logits, projections);
+	}
+
+	@Override
+	public Shape[] getOutputShapes(Shape[] inputShapes) {
+		Shape[] features = this.backbone.getOutputShapes(inputShapes);
+		return new Shape[] { this.classifier.getOutputShapes(features)[0],
+				this.projector.getOutputShapes(features)[0] };
+	}
+
+	@Override
+	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+		this.backbone.initialize(manager, dataType, inputShapes);
+		Shape[] features = this.backbone.getOutputShapes(inputShapes);
+		this.classifier.initialize(manager, dataType, features);
+		this.projector.initialize(manager, dataType, features);
+	}
+
+}

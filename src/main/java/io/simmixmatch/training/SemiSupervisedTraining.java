@@ -1,0 +1,435 @@
+package io.simmixmatch.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training loop for SUPERVISED, MIXMATCH and SIMMIXMATCH. Per step, with a labeled
+ * batch of B images and M = mu * B unlabeled images in K views:
+ * <ol>
+ * <li>augment everything in batch tensor operations;</li>
+ * <li>forward the K views once: their logits guess the labels (averaged, sharpened, no
+ * gradient), their projections feed the contrastive loss (with gradient);</li>
+ * <li>MixUp the labeled and unlabeled views with their targets, forward the mixed batch
+ * in one pass (BatchNorm sees both, as MixMatch's interleaving emulates);</li>
+ * <li>{@code loss = L_x + lambdaU * rampup * L_u + lambdaSim * L_sim}, Adam step, EMA
+ * update.</li>
+ * </ol>
+ * The randomness of step {@code t} (batch sampling, augmentation, MixUp) is derived from
+ * the seed and {@code t} alone, so a run resumed from a checkpoint repeats exactly the
+ * steps it would have taken, with no generator state to save.
+ */
+public final class SemiSupervisedTraining {
+
+	private static final Logger log = LoggerFactory.getLogger(SemiSupervisedTraining.class);
+
+	private static final int PROJECTION_DIM = 64;
+
+	private final TrainingSetup setup;
+
+	private final Hyperparameters hp;
+
+	private final Tracker learningRate;
+
+	public SemiSupervisedTraining(TrainingSetup setup) {
+		this.setup = setup;
+		this.hp = setup.hyperparameters();
+		this.learningRate = LearningRates.of(this.hp);
+	}
+
+	/**
+	 * Creates the network of an architecture for a number of classes.
+	 * @param architecture the backbone
+	 * @param numClasses the number of classes
+	 * @return an uninitialized network
+	 */
+	public static SemiSupervisedNet network(ModelArchitecture architecture, int numClasses) {
+		return new SemiSupervisedNet(Backbones.of(architecture), numClasses, PROJECTION_DIM);
+	}
+
+	/**
+	 * Trains from scratch, or from a checkpoint, until the last epoch or until asked to
+	 * stop; a stop writes the LAST checkpoint at the current step.
+	 * @param resumeFrom a checkpoint to continue from, or null
+	 * @param observer hears about steps, epochs and checkpoints
+	 * @param stopRequested polled before every step
+	 * @return how the run ended
+	 * @throws IOException if a checkpoint cannot be read or written
+	 */
+	public TrainingOutcome train(@Nullable Path resumeFrom, TrainingObserver observer, BooleanSupplier stopRequested)
+			throws IOException {
+		long started = System.nanoTime();
+		log.info("Training {} on {} ({} labeled, {} unlabeled images) on device {}", this.setup.algorithm(),
+				this.setup.images().name(), this.setup.split().labeled().length, this.setup.split().unlabeled().length,
+				this.setup.device());
+		int numClasses = this.setup.images().numClasses();
+		try (Model model = Model.newInstance("simmixmatch", this.setup.device());
+				Model average = Model.newInstance("simmixmatch-ema", this.setup.device());
+				NDManager dataManager = NDManager.newBaseManager(this.setup.device());
+				TrainingData data = new TrainingData(this.setup.images(), this.setup.split(), dataManager)) {
+			model.setBlock(network(this.hp.model(), numClasses));
+			average.setBlock(network(this.hp.model(), numClasses));
+			CheckpointableAdam optimizer = new CheckpointableAdam(this.hp.optimizer(), this.learningRate,
+					(float) this.hp.weightDecay());
+			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
+				.optOptimizer(optimizer)
+				.optDevices(new ai.djl.Device[] { this.setup.device() });
+			try (Trainer trainer = model.newTrainer(config)) {
+				Shape input = new Shape(1).addAll(data.imageShape());
+				Engine.getInstance().setRandomSeed(seedOf(this.hp.seed(), -1));
+				trainer.initialize(input);
+				average.getBlock().initialize(average.getNDManager(), DataType.FLOAT32, input);
+				ExponentialMovingAverage ema = new ExponentialMovingAverage(average.getBlock(), model.getBlock(),
+						(float) this.hp.emaDecay());
+				Progress progress = new Progress();
+				if (resumeFrom != null) {
+					progress = restore(resumeFrom, model, average, optimizer);
+				}
+				Loop loop = new Loop(trainer, model, average, ema, optimizer, data, observer, progress);
+				boolean completed = loop.run(stopRequested);
+				return outcome(completed, loop, data, average, started);
+			}
+		}
+	}
+
+	private Progress restore(Path file, Model model, Model average, CheckpointableAdam optimizer) throws IOException {
+		CheckpointFile checkpoint = CheckpointFile.read(file);
+		CheckpointMetadata metadata = checkpoint.metadata();
+		checkpoint.loadModel(model.getBlock(), model.getNDManager());
+		checkpoint.loadEma(average.getBlock(), average.getNDManager());
+		optimizer.restore(checkpoint.optimizerState(model.getNDManager()));
+		log.info("Resumed from {} at epoch {}, step {}", file, metadata.epoch(), metadata.step());
+		Progress progress = new Progress();
+		progress.step = metadata.step();
+		progress.history.addAll(metadata.history());
+		progress.best = metadata.best();
+		progress.bestEpoch = metadata.bestEpoch();
+		return progress;
+	}
+
+	private TrainingOutcome outcome(boolean completed, Loop loop, TrainingData data, Model average, long started)
+			throws IOException {
+		Progress progress = loop.progress;
+		Accuracy finalTest = null;
+		Accuracy bestTest = null;
+		Path best = checkpointPath(CheckpointKind.BEST, 0);
+		int[] test = data.split().test();
+		if (completed && test.length > 0) {
+			finalTest = Evaluation.accuracy(average.getBlock(), data, test, average.getNDManager());
+			if (Files.isRegularFile(best)) {
+				CheckpointFile.read(best).loadEma(average.getBlock(), average.getNDManager());
+				bestTest = Evaluation.accuracy(average.getBlock(), data, test, average.getNDManager());
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		return new TrainingOutcome(completed, List.copyOf(progress.history), progress.bestEpoch,
+				Files.isRegularFile(best) ? best : null, finalTest, bestTest, progress.meanImagesPerSecond(),
+				progress.meanDataShare(), seconds);
+	}
+
+	Path checkpointPath(CheckpointKind kind, int epoch) {
+		String name = switch (kind) {
+			case BEST -> "best.ckpt";
+			case LAST -> "last.ckpt";
+			case PERIODIC -> "epoch-%04d.ckpt".formatted(epoch);
+		};
+		return this.setup.checkpointDirectory().resolve(name);
+	}
+
+	/** The seed of the Java-side randomness of a step (batches, MixUp). */
+	static long streamSeed(long seed, long step) {
+		return seed * 0x9E3779B97F4A7C15L + step;
+	}
+
+	/** The seed of the engine's generator (initialization, augmentation) at a step. */
+	static int seedOf(long seed, long step) {
+		return Long.hashCode(streamSeed(seed, step) ^ 0x5DEECE66DL) & Integer.MAX_VALUE;
+	}
+
+	/** Where a run is; restored from a checkpoint on resume. */
+	private static final class Progress {
+
+		long step;
+
+		final List<EpochResult> history = new ArrayList<>();
+
+		@Nullable Accuracy best;
+
+		int bestEpoch;
+
+		double imagesPerSecondSum;
+
+		double dataShareSum;
+
+		int measuredEpochs;
+
+		double meanImagesPerSecond() {
+			return (this.measuredEpochs == 0) ? 0 : this.imagesPerSecondSum / this.measuredEpochs;
+		}
+
+		double meanDataShare() {
+			return (this.measuredEpochs == 0) ? 0 : this.dataShareSum / this.measuredEpochs;
+		}
+
+	}
+
+	/** The loop over epochs and steps, with its collaborators. */
+	private final class Loop {
+
+		private final Trainer trainer;
+
+		private final Model model;
+
+		private final Model average;
+
+		private final ExponentialMovingAverage ema;
+
+		private final CheckpointableAdam optimizer;
+
+		private final TrainingData data;
+
+		private final TrainingObserver observer;
+
+		private final Progress progress;
+
+		private final BatchAugmentation augmentation;
+
+		private final SoftTargetCrossEntropyLoss supervisedLoss = new SoftTargetCrossEntropyLoss();
+
+		private final ConsistencyLoss consistencyLoss = new ConsistencyLoss();
+
+		private final @Nullable ContrastiveLoss contrastiveLoss;
+
+		Loop(Trainer trainer, Model model, Model average, ExponentialMovingAverage ema, CheckpointableAdam optimizer,
+				TrainingData data, TrainingObserver observer, Progress progress) {
+			this.trainer = trainer;
+			this.model = model;
+			this.average = average;
+			this.ema = ema;
+			this.optimizer = optimizer;
+			this.data = data;
+			this.observer = observer;
+			this.progress = progress;
+			this.augmentation = new BatchAugmentation(data.images().channels(), data.images().height());
+			this.contrastiveLoss = (SemiSupervisedTraining.this.setup.algorithm() == Algorithm.SIMMIXMATCH)
+					? new ContrastiveLoss(SemiSupervisedTraining.this.hp.k(),
+							(float) SemiSupervisedTraining.this.hp.contrastiveTemperature())
+					: null;
+		}
+
+		boolean run(BooleanSupplier stopRequested) throws IOException {
+			Hyperparameters hp = SemiSupervisedTraining.this.hp;
+			while (this.progress.step < hp.totalSteps()) {
+				int epoch = (int) (this.progress.step / hp.stepsPerEpoch()) + 1;
+				long epochStarted = System.nanoTime();
+				Losses sum = Losses.ZERO;
+				long images = 0;
+				long dataNanos = 0;
+				long stepNanos = 0;
+				int steps = 0;
+				while (this.progress.step < (long) epoch * hp.stepsPerEpoch()) {
+					if (stopRequested.getAsBoolean()) {
+						writeCheckpoint(CheckpointKind.LAST, epoch - 1);
+						log.info("Stopped at step {} of {}", this.progress.step, hp.totalSteps());
+						return false;
+					}
+					long stepStarted = System.nanoTime();
+					StepTiming timing = step(this.progress.step);
+					stepNanos += System.nanoTime() - stepStarted;
+					dataNanos += timing.dataNanos();
+					this.progress.step++;
+					steps++;
+					sum = sum.plus(timing.losses());
+					images += imagesPerStep();
+					double imagesPerSecond = images / (stepNanos / 1e9);
+					this.observer.onStep(new StepResult(this.progress.step, hp.totalSteps(), epoch, timing.losses(),
+							learningRateAt(this.progress.step - 1), imagesPerSecond, (double) dataNanos / stepNanos));
+				}
+				endEpoch(epoch, sum.divide(steps), images / (stepNanos / 1e9), (double) dataNanos / stepNanos,
+						epochStarted);
+			}
+			return true;
+		}
+
+		private void endEpoch(int epoch, Losses losses, double imagesPerSecond, double dataShare, long started)
+				throws IOException {
+			Hyperparameters hp = SemiSupervisedTraining.this.hp;
+			Accuracy validation = Evaluation.accuracy(this.average.getBlock(), this.data,
+					this.data.split().validation(), this.average.getNDManager());
+			boolean best = this.progress.best == null || validation.isBetterThan(this.progress.best);
+			if (best) {
+				this.progress.best = validation;
+				this.progress.bestEpoch = epoch;
+			}
+			EpochResult result = new EpochResult(epoch, this.progress.step, learningRateAt(this.progress.step - 1),
+					losses, validation, imagesPerSecond, dataShare, (System.nanoTime() - started) / 1_000_000, best);
+			this.progress.history.add(result);
+			this.progress.imagesPerSecondSum += imagesPerSecond;
+			this.progress.dataShareSum += dataShare;
+			this.progress.measuredEpochs++;
+			this.observer.onEpoch(result);
+			writeCheckpoint(CheckpointKind.LAST, epoch);
+			if (best) {
+				writeCheckpoint(CheckpointKind.BEST, epoch);
+			}
+			if (epoch % hp.checkpointEvery() == 0) {
+				writeCheckpoint(CheckpointKind.PERIODIC, epoch);
+			}
+		}
+
+		private StepTiming step(long step) {
+			Hyperparameters hp = SemiSupervisedTraining.this.hp;
+			Algorithm algorithm = SemiSupervisedTraining.this.setup.algorithm();
+			try (NDScope scope = new NDScope(); NDManager manager = this.trainer.getManager().newSubManager()) {
+				scope.suppressNotUsedWarning();
+				long started = System.nanoTime();
+				Engine.getInstance().setRandomSeed(seedOf(hp.seed(), step));
+				// A long seed is expanded by SplitMix64: never the all-zero state.
+				UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(hp.seed(), step));
+				long[] labeled = sample(this.data.split().labeled(), hp.batchSize(), random);
+				NDArray x = augmented(labeled, manager);
+				NDArray y = this.data.oneHotLabels(labeled, manager);
+				Losses losses;
+				if (algorithm == Algorithm.SUPERVISED) {
+					long dataNanos = System.nanoTime() - started;
+					losses = supervisedStep(x, y);
+					updateWeights();
+					return new StepTiming(losses, dataNanos);
+				}
+				long[] unlabeled = sample(this.data.split().unlabeled(), hp.batchSize() * hp.unlabeledRatio(), random);
+				NDList views = new NDList();
+				for (int k = 0; k < hp.k(); k++) {
+					views.add(augmented(unlabeled, manager));
+				}
+				NDArray u = NDArrays.concat(views);
+				MixUp mixUp = new MixUp(hp.alpha(), random);
+				double weight = mixUp.sampleWeight();
+				long[] partners = mixUp.samplePartners(labeled.length + (int) u.getShape().get(0));
+				long dataNanos = System.nanoTime() - started;
+				losses = semiSupervisedStep(x, y, u, weight, partners, step);
+				updateWeights();
+				return new StepTiming(losses, dataNanos);
+			}
+		}
+
+		private Losses supervisedStep(NDArray x, NDArray y) {
+			try (GradientCollector collector = this.trainer.newGradientCollector()) {
+				NDArray logits = this.trainer.forward(new NDList(x)).get(0);
+				NDArray loss = this.supervisedLoss.evaluate(new NDList(y), new NDList(logits));
+				collector.backward(loss);
+				double value = loss.getFloat();
+				return new Losses(value, value, 0, 0);
+			}
+		}
+
+		private Losses semiSupervisedStep(NDArray x, NDArray y, NDArray u, double weight, long[] partners, long step) {
+			Hyperparameters hp = SemiSupervisedTraining.this.hp;
+			int labeledCount = (int) x.getShape().get(0);
+			boolean contrastive = this.contrastiveLoss != null;
+			// Without the contrastive term the guessing pass needs no gradient: keep it
+			// outside the recording.
+			NDList guessPass = contrastive ? null : this.trainer.forward(new NDList(u));
+			try (GradientCollector collector = this.trainer.newGradientCollector()) {
+				NDList unlabeledPass = contrastive ? this.trainer.forward(new NDList(u)) : guessPass;
+				NDArray guessed = LabelGuessing.guess(unlabeledPass.get(0), hp.k(), (float) hp.temperature());
+				NDArray targets = y.concat(guessed.tile(new long[] { hp.k(), 1 }));
+				NDList mixed = MixUp.mix(x.concat(u), targets, weight, partners);
+				NDArray logits = this.trainer.forward(new NDList(mixed.get(0))).get(0);
+				NDArray mixedTargets = mixed.get(1);
+				NDArray lossX = this.supervisedLoss.evaluate(new NDList(mixedTargets.get(":" + labeledCount)),
+						new NDList(logits.get(":" + labeledCount)));
+				NDArray lossU = this.consistencyLoss.evaluate(new NDList(mixedTargets.get(labeledCount + ":")),
+						new NDList(logits.get(labeledCount + ":")));
+				double consistencyWeight = hp.lambdaU() * rampup(step);
+				NDArray loss = lossX.add(lossU.mul((float) consistencyWeight));
+				NDArray lossSim = null;
+				if (contrastive) {
+					lossSim = this.contrastiveLoss.evaluate(new NDList(), new NDList(unlabeledPass.get(1)));
+					loss = loss.add(lossSim.mul((float) hp.lambdaSim()));
+				}
+				collector.backward(loss);
+				return new Losses(loss.getFloat(), lossX.getFloat(), lossU.getFloat(),
+						(lossSim != null) ? lossSim.getFloat() : 0);
+			}
+		}
+
+		// After the gradient collector has closed: the updates must not be recorded.
+		private void updateWeights() {
+			this.trainer.step();
+			this.ema.update();
+		}
+
+		private NDArray augmented(long[] indices, NDManager manager) {
+			NDArray images = this.augmentation.apply(this.data.batch(indices, manager));
+			return this.data.normalization().apply(images);
+		}
+
+		private double rampup(long step) {
+			Hyperparameters hp = SemiSupervisedTraining.this.hp;
+			long rampSteps = (long) hp.rampupEpochs() * hp.stepsPerEpoch();
+			return (rampSteps == 0) ? 1 : Math.min(1, (double) step / rampSteps);
+		}
+
+		private long imagesPerStep() {
+			Hyperparameters hp = SemiSupervisedTraining.this.hp;
+			boolean unlabeled = SemiSupervisedTraining.this.setup.algorithm() != Algorithm.SUPERVISED;
+			return (long) hp.batchSize() * (unlabeled ? 1 + hp.unlabeledRatio() : 1);
+		}
+
+		private void writeCheckpoint(CheckpointKind kind, int epoch) throws IOException {
+			Path file = checkpointPath(kind, epoch);
+			TrainingSetup setup = SemiSupervisedTraining.this.setup;
+			CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, setup.algorithm(),
+					SemiSupervisedTraining.this.hp, setup.images().name(), setup.images().classNames(),
+					setup.images().channels(), setup.images().height(), setup.images().width(),
+					this.data.normalization(), epoch, this.progress.step, this.progress.best, this.progress.bestEpoch,
+					List.copyOf(this.progress.history));
+			try (NDScope scope = new NDScope()) {
+				scope.suppressNotUsedWarning();
+				CheckpointFile.write(file, metadata, this.model.getBlock(), this.average.getBlock(),
+						this.optimizer.state());
+			}
+			this.observer.onCheckpoint(kind, epoch, file);
+		}
+
+	}
+
+	private double learningRateAt(long step) {
+		return this.learningRate.getNewValue((int) step);
+	}
+
+	// Without replacement when the pool is large enough, as an epoch over it would.
+	static long[] sample(int[] pool, int count, UniformRandomProvider random) {
+		if (pool.length < count) {
+			return random.ints(count, 0, pool.length).mapToLong((i) -> pool[i]).toArray();
+		}
+		return random.ints(0, pool.length).distinct().limit(count).mapToLong((i) -> pool[i]).toArray();
+	}
+
+	private record StepTiming(Losses losses, long dataNanos) {
+	}
+
+}
