@@ -1,6 +1,9 @@
 package io.simmixmatch;
 
 import java.time.Clock;
+import java.util.Arrays;
+
+import io.simmixmatch.cli.TrainCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The SimMixMatch service: trains semi-supervised image classifiers and serves their
- * predictions.
+ * predictions. With {@code train} as its first argument it trains one run from the
+ * command line instead, without starting the service.
  */
 @SpringBootApplication
 public class SimMixMatchApplication {
@@ -19,6 +23,9 @@ public class SimMixMatchApplication {
 		// the classpath. Set before any DJL class initializes; an explicit -D wins.
 		if (System.getProperty("ai.djl.offline") == null) {
 			System.setProperty("ai.djl.offline", "true");
+		}
+		if (args.length > 0 && args[0].equals("train")) {
+			System.exit(TrainCommand.run(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		SpringApplication.run(SimMixMatchApplication.class, args);
 	}

@@ -71,32 +71,47 @@ final class CheckpointableAdam extends Optimizer {
 	}
 
 	/**
-	 * The state to checkpoint: per parameter, its two moments and step count.
-	 * @return named arrays: {@code m:<key>}, {@code v:<key>} and {@code t:<key>}
+	 * The state to checkpoint: per parameter, its two moments and step count. Parameter
+	 * ids are random per process, so the state is saved under the parameters' names.
+	 * @param names parameter names by parameter id
+	 * @return named arrays: {@code m:<name>@<device>}, {@code v:...} and {@code t:...}
 	 */
-	NDList state() {
+	NDList state(Map<String, String> names) {
 		NDList state = new NDList();
 		this.steps.forEach((key, step) -> {
-			state.add(named(this.firstMoments.get(key), "m:" + key));
-			state.add(named(this.secondMoments.get(key), "v:" + key));
-			state.add(named(this.firstMoments.get(key).getManager().create(step), "t:" + key));
+			String name = rename(key, names);
+			state.add(named(this.firstMoments.get(key), "m:" + name));
+			state.add(named(this.secondMoments.get(key), "v:" + name));
+			state.add(named(this.firstMoments.get(key).getManager().create(step), "t:" + name));
 		});
 		return state;
 	}
 
 	/**
-	 * Restores what {@link #state()} saved.
+	 * Restores what {@link #state(Map)} saved.
 	 * @param state the saved arrays
+	 * @param ids parameter ids of this process by parameter name
 	 */
-	void restore(NDList state) {
+	void restore(NDList state, Map<String, String> ids) {
 		for (NDArray array : state) {
-			String key = array.getName().substring(2);
+			String key = rename(array.getName().substring(2), ids);
 			switch (array.getName().charAt(0)) {
 				case 'm' -> this.firstMoments.put(key, array);
 				case 'v' -> this.secondMoments.put(key, array);
 				default -> this.steps.put(key, array.getInt());
 			}
 		}
+	}
+
+	// Keys are "<parameter>@<device>"; this swaps the parameter part.
+	private static String rename(String key, Map<String, String> mapping) {
+		int at = key.lastIndexOf('@');
+		String parameter = key.substring(0, at);
+		String renamed = mapping.get(parameter);
+		if (renamed == null) {
+			throw new IllegalArgumentException("No parameter " + parameter + " in this network");
+		}
+		return renamed + key.substring(at);
 	}
 
 	private static NDArray named(NDArray array, String name) {

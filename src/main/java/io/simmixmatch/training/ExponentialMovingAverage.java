@@ -20,8 +20,8 @@ final class ExponentialMovingAverage {
 	private final float decay;
 
 	/**
-	 * Pairs the parameters of two blocks of the same architecture and starts the average
-	 * at the current weights.
+	 * Pairs the parameters of two blocks of the same architecture. Loading parameters
+	 * replaces their arrays, so pair them after any checkpoint is loaded.
 	 * @param average the block that holds the average
 	 * @param model the block being trained
 	 * @param decay the weight of the past, in [0, 1)
@@ -33,6 +33,10 @@ final class ExponentialMovingAverage {
 		if (this.averages.size() != this.weights.size()) {
 			throw new IllegalArgumentException("The average and the model differ in their parameters");
 		}
+	}
+
+	/** Starts the average at the current weights, as a new run does. */
+	void reset() {
 		for (int i = 0; i < this.averages.size(); i++) {
 			this.averages.get(i).set(this.weights.get(i).toByteBuffer());
 		}

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import ai.djl.Model;
@@ -16,6 +18,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -97,16 +100,23 @@ public final class SemiSupervisedTraining {
 			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
 				.optOptimizer(optimizer)
 				.optDevices(new ai.djl.Device[] { this.setup.device() });
+			CheckpointFile checkpoint = (resumeFrom != null) ? CheckpointFile.read(resumeFrom) : null;
+			if (checkpoint != null) {
+				// Before the trainer initializes: its parameter store keeps the arrays it
+				// sees then, and loading replaces a parameter's array.
+				checkpoint.loadModel(model.getBlock(), model.getNDManager());
+			}
 			try (Trainer trainer = model.newTrainer(config)) {
 				Shape input = new Shape(1).addAll(data.imageShape());
 				Engine.getInstance().setRandomSeed(seedOf(this.hp.seed(), -1));
 				trainer.initialize(input);
 				average.getBlock().initialize(average.getNDManager(), DataType.FLOAT32, input);
+				Progress progress = (checkpoint != null) ? restore(checkpoint, model, average, optimizer)
+						: new Progress();
 				ExponentialMovingAverage ema = new ExponentialMovingAverage(average.getBlock(), model.getBlock(),
 						(float) this.hp.emaDecay());
-				Progress progress = new Progress();
-				if (resumeFrom != null) {
-					progress = restore(resumeFrom, model, average, optimizer);
+				if (resumeFrom == null) {
+					ema.reset();
 				}
 				Loop loop = new Loop(trainer, model, average, ema, optimizer, data, observer, progress);
 				boolean completed = loop.run(stopRequested);
@@ -115,13 +125,12 @@ public final class SemiSupervisedTraining {
 		}
 	}
 
-	private Progress restore(Path file, Model model, Model average, CheckpointableAdam optimizer) throws IOException {
-		CheckpointFile checkpoint = CheckpointFile.read(file);
+	private Progress restore(CheckpointFile checkpoint, Model model, Model average, CheckpointableAdam optimizer)
+			throws IOException {
 		CheckpointMetadata metadata = checkpoint.metadata();
-		checkpoint.loadModel(model.getBlock(), model.getNDManager());
 		checkpoint.loadEma(average.getBlock(), average.getNDManager());
-		optimizer.restore(checkpoint.optimizerState(model.getNDManager()));
-		log.info("Resumed from {} at epoch {}, step {}", file, metadata.epoch(), metadata.step());
+		optimizer.restore(checkpoint.optimizerState(model.getNDManager()), parameterIds(model));
+		log.info("Resumed at epoch {}, step {}", metadata.epoch(), metadata.step());
 		Progress progress = new Progress();
 		progress.step = metadata.step();
 		progress.history.addAll(metadata.history());
@@ -363,7 +372,7 @@ public final class SemiSupervisedTraining {
 						new NDList(logits.get(":" + labeledCount)));
 				NDArray lossU = this.consistencyLoss.evaluate(new NDList(mixedTargets.get(labeledCount + ":")),
 						new NDList(logits.get(labeledCount + ":")));
-				double consistencyWeight = hp.lambdaU() * rampup(step);
+				double consistencyWeight = hp.lambdaU() * rampup(step, (long) hp.rampupEpochs() * hp.stepsPerEpoch());
 				NDArray loss = lossX.add(lossU.mul((float) consistencyWeight));
 				NDArray lossSim = null;
 				if (contrastive) {
@@ -377,8 +386,18 @@ public final class SemiSupervisedTraining {
 		}
 
 		// After the gradient collector has closed: the updates must not be recorded.
+		// PyTorch accumulates gradients and DJL's collector does not reset them (its
+		// built-in optimizers do, natively), so this one clears them after each update.
 		private void updateWeights() {
 			this.trainer.step();
+			for (Parameter parameter : this.model.getBlock().getParameters().values()) {
+				NDArray weights = parameter.getArray();
+				if (weights.hasGradient()) {
+					try (NDArray gradient = weights.getGradient()) {
+						gradient.muli(0);
+					}
+				}
+			}
 			this.ema.update();
 		}
 
@@ -387,11 +406,6 @@ public final class SemiSupervisedTraining {
 			return this.data.normalization().apply(images);
 		}
 
-		private double rampup(long step) {
-			Hyperparameters hp = SemiSupervisedTraining.this.hp;
-			long rampSteps = (long) hp.rampupEpochs() * hp.stepsPerEpoch();
-			return (rampSteps == 0) ? 1 : Math.min(1, (double) step / rampSteps);
-		}
 
 		private long imagesPerStep() {
 			Hyperparameters hp = SemiSupervisedTraining.this.hp;
@@ -410,7 +424,7 @@ public final class SemiSupervisedTraining {
 			try (NDScope scope = new NDScope()) {
 				scope.suppressNotUsedWarning();
 				CheckpointFile.write(file, metadata, this.model.getBlock(), this.average.getBlock(),
-						this.optimizer.state());
+						this.optimizer.state(parameterNames(this.model)));
 			}
 			this.observer.onCheckpoint(kind, epoch, file);
 		}
@@ -419,6 +433,28 @@ public final class SemiSupervisedTraining {
 
 	private double learningRateAt(long step) {
 		return this.learningRate.getNewValue((int) step);
+	}
+
+	private static Map<String, String> parameterNames(Model model) {
+		Map<String, String> names = new HashMap<>();
+		model.getBlock().getParameters().forEach((pair) -> names.put(pair.getValue().getId(), pair.getKey()));
+		return names;
+	}
+
+	private static Map<String, String> parameterIds(Model model) {
+		Map<String, String> ids = new HashMap<>();
+		model.getBlock().getParameters().forEach((pair) -> ids.put(pair.getKey(), pair.getValue().getId()));
+		return ids;
+	}
+
+	/**
+	 * The linear ramp-up of the consistency weight.
+	 * @param step the step, from 0
+	 * @param rampSteps the steps until full weight
+	 * @return {@code step / rampSteps}, capped at 1; 1 without a ramp
+	 */
+	static double rampup(long step, long rampSteps) {
+		return (rampSteps == 0) ? 1 : Math.min(1, (double) step / rampSteps);
 	}
 
 	// Without replacement when the pool is large enough, as an epoch over it would.

@@ -1,0 +1,254 @@
+package io.simmixmatch.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ai.djl.Device;
+import io.simmixmatch.data.DataSplit;
+import io.simmixmatch.data.FashionMnist;
+import io.simmixmatch.data.FashionMnistPackage;
+import io.simmixmatch.data.IdxFiles;
+import io.simmixmatch.data.ImageSet;
+import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Devices;
+import io.simmixmatch.training.HyperparameterOverrides;
+import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.InvalidHyperparametersException;
+import io.simmixmatch.training.Preset;
+import io.simmixmatch.training.SemiSupervisedTraining;
+import io.simmixmatch.training.TrainingOutcome;
+import io.simmixmatch.training.TrainingSetup;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code train}: trains one run from the command line, with a progress bar, a line per
+ * epoch, checkpoints under {@code --out}, and a JSON summary.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
+		"Trains a classifier with SUPERVISED, MIXMATCH or SIMMIXMATCH.",
+		"Any hyperparameter is an option too, in kebab case: --epochs 5 --steps-per-epoch 50 --lambda-sim 0.5 ..." })
+public final class TrainCommand implements Callable<Integer> {
+
+	/**
+	 * Images per class held out for the final test numbers, as in the original ablation.
+	 */
+	static final int TEST_PER_CLASS = 1_000;
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
+
+	@Option(names = "--algorithm", required = true, description = "SUPERVISED, MIXMATCH or SIMMIXMATCH")
+	Algorithm algorithm;
+
+	@Option(names = "--dataset", defaultValue = "fashion-mnist",
+			description = "fashion-mnist (built in), or idx:DIR for MNIST-style IDX files (default: ${DEFAULT-VALUE})")
+	String dataset;
+
+	@Option(names = "--preset", defaultValue = "fashion-mnist",
+			description = "seed or fashion-mnist (default: ${DEFAULT-VALUE})")
+	String preset;
+
+	@Option(names = "--out", description = "directory for checkpoints (default: runs/<algorithm>-<time>)")
+	Path out;
+
+	@Option(names = "--json-out", description = "where to write the JSON summary")
+	Path jsonOut;
+
+	@Option(names = "--data-dir", defaultValue = "./data",
+			description = "data sets and caches (default: ${DEFAULT-VALUE})")
+	Path dataDir;
+
+	@Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE})")
+	String device;
+
+	@Option(names = "--resume", description = "a checkpoint (such as OUT/last.ckpt) to continue from")
+	Path resume;
+
+	@Unmatched
+	List<String> hyperparameterOptions = new ArrayList<>();
+
+	private final PrintStream console;
+
+	public TrainCommand() {
+		this(System.err);
+	}
+
+	TrainCommand(PrintStream console) {
+		this.console = console;
+	}
+
+	/**
+	 * Runs the command line.
+	 * @param args the arguments after {@code train}
+	 * @return the exit code
+	 */
+	public static int run(String... args) {
+		return new CommandLine(new TrainCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		Hyperparameters hyperparameters;
+		try {
+			hyperparameters = resolveHyperparameters();
+		}
+		catch (InvalidHyperparametersException | JacksonException | IllegalArgumentException ex) {
+			this.console.println("Invalid hyperparameters: " + ex.getMessage());
+			return CommandLine.ExitCode.USAGE;
+		}
+		Device target = Devices.parse(this.device);
+		ImageSet images = loadDataset();
+		DataSplit split = new SplitPlan(hyperparameters.labelsPerClass(), hyperparameters.validationPerClass(),
+				TEST_PER_CLASS, hyperparameters.seed())
+			.apply(images);
+		Path checkpoints = (this.out != null) ? this.out : defaultOut();
+		TrainingSetup setup = new TrainingSetup(this.algorithm, hyperparameters, images, split, target, checkpoints);
+		this.console.printf("%s on %s: %d labeled, %d unlabeled, %d validation, %d test images; device %s%n",
+				this.algorithm, images.name(), split.labeled().length, split.unlabeled().length,
+				split.validation().length, split.test().length, target);
+		AtomicBoolean stop = new AtomicBoolean();
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread interrupt = new Thread(() -> awaitStop(stop, finished));
+		Runtime.getRuntime().addShutdownHook(interrupt);
+		TrainingOutcome outcome;
+		try {
+			outcome = new SemiSupervisedTraining(setup).train(this.resume, new ConsoleProgress(this.console),
+					stop::get);
+		}
+		finally {
+			finished.countDown();
+		}
+		RunSummary summary = RunSummary.of(setup, Preset.fromId(this.preset), target, outcome);
+		if (this.jsonOut != null) {
+			Files.createDirectories(this.jsonOut.toAbsolutePath().getParent());
+			json.writeValue(this.jsonOut.toFile(), summary);
+		}
+		this.console.println(summary.describe());
+		return outcome.completed() ? CommandLine.ExitCode.OK : 130;
+	}
+
+	private Hyperparameters resolveHyperparameters() {
+		try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+			return new HyperparameterOverrides(json, validation.getValidator()).apply(Preset.fromId(this.preset),
+					HyperparameterOptions.parse(this.hyperparameterOptions), this.algorithm);
+		}
+	}
+
+	private ImageSet loadDataset() throws IOException {
+		if (this.dataset.equals("fashion-mnist")) {
+			return FashionMnist.load(this.dataDir);
+		}
+		if (this.dataset.startsWith("idx:")) {
+			return IdxFiles.read(Path.of(this.dataset.substring(4)), "idx", FashionMnistPackage.CLASS_NAMES);
+		}
+		throw new IllegalArgumentException("Unknown data set '" + this.dataset + "': use fashion-mnist or idx:DIR");
+	}
+
+	private Path defaultOut() {
+		String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		return Path.of("runs", this.algorithm.name().toLowerCase() + "-" + time);
+	}
+
+	// On Ctrl-C: ask the loop to stop, and give it time to write its last checkpoint.
+	private static void awaitStop(AtomicBoolean stop, CountDownLatch finished) {
+		stop.set(true);
+		try {
+			finished.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Turns {@code --steps-per-epoch 50} and {@code --lambda-sim=0.5} into named values.
+	 */
+	static final class HyperparameterOptions {
+
+		private HyperparameterOptions() {
+		}
+
+		static Map<String, Object> parse(List<String> options) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			for (int i = 0; i < options.size(); i++) {
+				String option = options.get(i);
+				if (!option.startsWith("--")) {
+					throw new IllegalArgumentException("Expected an option, found '" + option + "'");
+				}
+				String name = option.substring(2);
+				String value;
+				int equals = name.indexOf('=');
+				if (equals >= 0) {
+					value = name.substring(equals + 1);
+					name = name.substring(0, equals);
+				}
+				else if (i + 1 < options.size()) {
+					value = options.get(++i);
+				}
+				else {
+					throw new IllegalArgumentException("Option --" + name + " needs a value");
+				}
+				values.put(camelCase(name), typed(value));
+			}
+			return values;
+		}
+
+		static String camelCase(String kebab) {
+			StringBuilder camel = new StringBuilder();
+			boolean upper = false;
+			for (char c : kebab.toCharArray()) {
+				if (c == '-') {
+					upper = true;
+				}
+				else {
+					camel.append(upper ? Character.toUpperCase(c) : c);
+					upper = false;
+				}
+			}
+			return camel.toString();
+		}
+
+		private static Object typed(String value) {
+			try {
+				return Long.parseLong(value);
+			}
+			catch (NumberFormatException notAnInteger) {
+				try {
+					return Double.parseDouble(value);
+				}
+				catch (NumberFormatException notANumber) {
+					return value;
+				}
+			}
+		}
+
+	}
+
+}

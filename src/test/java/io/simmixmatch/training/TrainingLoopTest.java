@@ -1,0 +1,134 @@
+package io.simmixmatch.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.simmixmatch.data.DataSplit;
+import io.simmixmatch.data.ImageSet;
+import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.data.SyntheticImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The loop end to end on a small Fashion-MNIST-shaped data set, on the CPU. */
+class TrainingLoopTest {
+
+	private static final ImageSet IMAGES = SyntheticImages.of(60, 3);
+
+	private static final DataSplit SPLIT = new SplitPlan(10, 10, 10, 3).apply(IMAGES);
+
+	@TempDir
+	Path checkpoints;
+
+	@Test
+	void simMixMatchLearnsWellAboveChanceInAFewHundredSteps() throws IOException {
+		TrainingOutcome outcome = train(Algorithm.SIMMIXMATCH, hyperparameters(4, 60), null, new TrainingObserver() {
+		}, () -> false);
+
+		assertThat(outcome.completed()).isTrue();
+		assertThat(outcome.history()).hasSize(4);
+		assertThat(outcome.bestTest().top1()).as("test top-1 of 10 classes").isGreaterThan(0.5);
+		assertThat(outcome.bestCheckpoint()).exists();
+	}
+
+	@Test
+	void everyAlgorithmRunsAndReportsItsLossTerms() throws IOException {
+		for (Algorithm algorithm : Algorithm.values()) {
+			TrainingOutcome outcome = train(algorithm, hyperparameters(1, 3), null, new TrainingObserver() {
+			}, () -> false);
+			Losses losses = outcome.history().get(0).losses();
+			assertThat(losses.supervised()).isPositive();
+			assertThat(losses.consistency() > 0).isEqualTo(algorithm != Algorithm.SUPERVISED);
+			assertThat(losses.contrastive() > 0).isEqualTo(algorithm == Algorithm.SIMMIXMATCH);
+		}
+	}
+
+	@Test
+	void liveArraysStayFlatOverHundredsOfSteps() throws IOException {
+		List<Integer> liveArrays = new ArrayList<>();
+		try (NDManager probe = NDManager.newBaseManager()) {
+			NDManager root = probe;
+			while (root.getParentManager() != null && root.getParentManager() != root) {
+				root = root.getParentManager();
+			}
+			NDManager system = root;
+			train(Algorithm.SIMMIXMATCH, hyperparameters(3, 100), null, new TrainingObserver() {
+				@Override
+				public void onStep(StepResult step) {
+					if (step.step() % 50 == 0) {
+						liveArrays.add(system.getManagedArrays().size());
+					}
+				}
+			}, () -> false);
+		}
+		// After the first steps (optimizer state), the count must not grow with the steps.
+		assertThat(liveArrays).hasSize(6);
+		assertThat(liveArrays.subList(1, liveArrays.size())).containsOnly(liveArrays.get(1));
+	}
+
+	@Test
+	void aResumedRunContinuesTheSameCurve(@TempDir Path resumed) throws IOException {
+		Hyperparameters hp = hyperparameters(2, 15);
+		TrainingOutcome straight = train(Algorithm.SIMMIXMATCH, hp, null, new TrainingObserver() {
+		}, () -> false);
+
+		AtomicLong steps = new AtomicLong();
+		TrainingOutcome stopped = new SemiSupervisedTraining(setup(Algorithm.SIMMIXMATCH, hp, resumed)).train(null,
+				new TrainingObserver() {
+					@Override
+					public void onStep(StepResult step) {
+						steps.set(step.step());
+					}
+				}, () -> steps.get() == 15);
+		assertThat(stopped.completed()).isFalse();
+		TrainingOutcome continued = new SemiSupervisedTraining(setup(Algorithm.SIMMIXMATCH, hp, resumed))
+			.train(resumed.resolve("last.ckpt"), new TrainingObserver() {
+			}, () -> false);
+
+		assertThat(continued.history()).hasSize(2);
+		EpochResult expected = straight.history().get(1);
+		EpochResult actual = continued.history().get(1);
+		assertThat(actual.validation()).isEqualTo(expected.validation());
+		assertThat(actual.losses().total()).isCloseTo(expected.losses().total(),
+				org.assertj.core.api.Assertions.within(1e-4));
+	}
+
+	@Test
+	void stopAsksTheLoopToEndBeforeTheNextStepAndKeepsTheLastState() throws IOException {
+		AtomicLong steps = new AtomicLong();
+		TrainingOutcome outcome = train(Algorithm.MIXMATCH, hyperparameters(3, 10), null, new TrainingObserver() {
+			@Override
+			public void onStep(StepResult step) {
+				steps.set(step.step());
+			}
+		}, () -> steps.get() >= 13);
+
+		assertThat(outcome.completed()).isFalse();
+		assertThat(steps.get()).isEqualTo(13);
+		assertThat(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).metadata().step()).isEqualTo(13);
+	}
+
+	private TrainingOutcome train(Algorithm algorithm, Hyperparameters hp, Path resumeFrom, TrainingObserver observer,
+			java.util.function.BooleanSupplier stop) throws IOException {
+		return new SemiSupervisedTraining(setup(algorithm, hp, this.checkpoints)).train(resumeFrom, observer, stop);
+	}
+
+	private static TrainingSetup setup(Algorithm algorithm, Hyperparameters hp, Path checkpoints) {
+		return new TrainingSetup(algorithm, hp, IMAGES, SPLIT, Device.cpu(), checkpoints);
+	}
+
+	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
+		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
+		return new Hyperparameters(p.model(), epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(), 3e-3,
+				p.learningRateSchedule(), p.weightDecay(), 2, p.temperature(), p.alpha(), 10, 2, 0.5,
+				p.contrastiveTemperature(), 0.9, 2, 5);
+	}
+
+}

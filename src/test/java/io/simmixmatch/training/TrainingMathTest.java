@@ -1,0 +1,143 @@
+package io.simmixmatch.training;
+
+import java.util.Map;
+import java.util.stream.DoubleStream;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.tracker.Tracker;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** MixUp, ramp-up, EMA and the optimizer against values computed by hand. */
+class TrainingMathTest {
+
+	private final NDManager manager = NDManager.newBaseManager();
+
+	@AfterEach
+	void close() {
+		this.manager.close();
+	}
+
+	@Test
+	void mixUpKeepsTheLargerWeightOnTheOriginal() {
+		assertThat(MixUp.dominant(0.3)).isEqualTo(0.7);
+		assertThat(MixUp.dominant(0.8)).isEqualTo(0.8);
+		MixUp mixUp = new MixUp(0.75, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+		assertThat(DoubleStream.generate(mixUp::sampleWeight).limit(1000)).allSatisfy(
+				(weight) -> assertThat(weight).isBetween(0.5, 1.0));
+	}
+
+	@Test
+	void mixUpBlendsInputsAndTargetsWithTheSamePartners() {
+		NDArray inputs = this.manager.create(new float[] { 1, 3, 10 }, new Shape(3, 1));
+		NDArray targets = this.manager.create(new float[] { 1, 0, 0, 1, 0.5f, 0.5f }, new Shape(3, 2));
+
+		NDList mixed = MixUp.mix(inputs, targets, 0.75, new long[] { 1, 2, 0 });
+
+		// 0.75 * own + 0.25 * partner's
+		assertThat(mixed.get(0).toFloatArray()).containsExactly(new float[] { 1.5f, 4.75f, 7.75f }, within(1e-6f));
+		assertThat(mixed.get(1).toFloatArray())
+			.containsExactly(new float[] { 0.75f, 0.25f, 0.125f, 0.875f, 0.625f, 0.375f }, within(1e-6f));
+	}
+
+	@Test
+	void mixUpIsReproducibleFromItsSeed() {
+		MixUp first = new MixUp(0.75, RandomSource.XO_RO_SHI_RO_128_PP.create(99L));
+		MixUp second = new MixUp(0.75, RandomSource.XO_RO_SHI_RO_128_PP.create(99L));
+
+		assertThat(first.sampleWeight()).isEqualTo(second.sampleWeight());
+		assertThat(first.samplePartners(50)).containsExactly(second.samplePartners(50))
+			.containsExactlyInAnyOrder(java.util.stream.LongStream.range(0, 50).toArray());
+	}
+
+	@Test
+	void rampupIsLinearThenFlat() {
+		assertThat(SemiSupervisedTraining.rampup(0, 400)).isZero();
+		assertThat(SemiSupervisedTraining.rampup(100, 400)).isEqualTo(0.25);
+		assertThat(SemiSupervisedTraining.rampup(400, 400)).isEqualTo(1);
+		assertThat(SemiSupervisedTraining.rampup(1000, 400)).isEqualTo(1);
+		assertThat(SemiSupervisedTraining.rampup(0, 0)).isEqualTo(1);
+	}
+
+	@Test
+	void emaStartsAtTheWeightsAndMovesByOneMinusDecay() {
+		Block model = linear(2f);
+		Block average = linear(-5f);
+		ExponentialMovingAverage ema = new ExponentialMovingAverage(average, model, 0.9f);
+		ema.reset();
+		assertThat(weights(average)).containsOnly(2f);
+
+		setWeights(model, 12f);
+		ema.update();
+
+		// 0.9 * 2 + 0.1 * 12
+		assertThat(weights(average)).containsOnly(new float[] { 3f }, within(1e-6f));
+	}
+
+	@Test
+	void adamsFirstStepMovesEachWeightByTheLearningRate() {
+		// t = 1: m = 0.1 g, v = 0.001 g^2, m/(1 - 0.9) = g, v/(1 - 0.999) = g^2: step = lr * sign(g)
+		NDArray weight = this.manager.create(new float[] { 1, 1 });
+		NDArray gradient = this.manager.create(new float[] { 0.5f, -2 });
+
+		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0).update("w", weight, gradient);
+
+		assertThat(weight.toFloatArray()).containsExactly(new float[] { 0.9f, 1.1f }, within(1e-6f));
+	}
+
+	@Test
+	void adamWDecaysTheWeightsApartFromTheGradient() {
+		// step = lr * (sign(g) + wd * w) = 0.1 * (1 + 0.5 * 1)
+		NDArray weight = this.manager.create(new float[] { 1 });
+
+		new CheckpointableAdam(OptimizerType.ADAMW, Tracker.fixed(0.1f), 0.5f).update("w", weight,
+				this.manager.create(new float[] { 0.5f }));
+
+		assertThat(weight.getFloat()).isCloseTo(0.85f, within(1e-6f));
+	}
+
+	@Test
+	void aRestoredOptimizerContinuesExactlyLikeTheOriginal() {
+		CheckpointableAdam original = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.01f), 1e-3f);
+		NDArray weight = this.manager.create(new float[] { 1, -1, 0.5f });
+		original.update("w", weight, this.manager.create(new float[] { 0.3f, -0.2f, 0.1f }));
+		original.update("w", weight, this.manager.create(new float[] { 0.1f, 0.4f, -0.3f }));
+		CheckpointableAdam restored = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.01f), 1e-3f);
+		// A new process names the same parameter with another id.
+		restored.restore(NDList.decode(this.manager, original.state(Map.of("w", "conv_weight")).encode()),
+				Map.of("conv_weight", "w2"));
+		NDArray copy = weight.duplicate();
+
+		NDArray gradient = this.manager.create(new float[] { -0.5f, 0.2f, 0.7f });
+		original.update("w", weight, gradient);
+		restored.update("w2", copy, gradient);
+
+		assertThat(copy.toFloatArray()).containsExactly(weight.toFloatArray());
+	}
+
+	private Block linear(float value) {
+		Block block = Linear.builder().setUnits(2).build();
+		block.initialize(this.manager, DataType.FLOAT32, new Shape(1, 3));
+		setWeights(block, value);
+		return block;
+	}
+
+	private static void setWeights(Block block, float value) {
+		block.getParameters().values().forEach((p) -> p.getArray().muli(0).addi(value));
+	}
+
+	private static float[] weights(Block block) {
+		return block.getParameters().get("weight").getArray().toFloatArray();
+	}
+
+}
