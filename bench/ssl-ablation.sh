@@ -13,7 +13,8 @@ seeds=()
 while [[ $# -gt 0 && "$1" != "--" ]]; do seeds+=("$1"); shift; done
 [[ $# -gt 0 ]] && shift
 [[ ${#seeds[@]} -eq 0 ]] && seeds=(0)
-jar=$(ls target/simmixmatch-*.jar 2>/dev/null | head -1)
+# JAR: a copy of the application, so that rebuilding target/ cannot disturb a long run.
+jar=${JAR:-$(ls target/simmixmatch-*.jar 2>/dev/null | head -1)}
 [[ -n "$jar" ]] || { ./mvnw -q -B -DskipTests package; jar=$(ls target/simmixmatch-*.jar | head -1); }
 results=${RESULTS:-bench/results}
 mkdir -p "$results"

@@ -85,6 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
 			description = "data sets and caches (default: ${DEFAULT-VALUE})")
 	Path dataDir;
 
+	@Option(names = "--test-per-class", defaultValue = "1000",
+			description = "images per class held out for testing, for data sets without a test set (default: ${DEFAULT-VALUE})")
+	int testPerClass;
+
 	@Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpuN (default: ${DEFAULT-VALUE})")
 	String device;
 
@@ -126,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
 		Device target = Devices.parse(this.device);
 		ImageSet images = loadDataset();
 		DataSplit split = new SplitPlan(hyperparameters.labelsPerClass(), hyperparameters.validationPerClass(),
-				TEST_PER_CLASS, hyperparameters.seed())
+				this.testPerClass, hyperparameters.seed())
 			.apply(images);
 		Path checkpoints = (this.out != null) ? this.out : defaultOut();
 		TrainingSetup setup = new TrainingSetup(this.algorithm, hyperparameters, images, split, target, checkpoints);

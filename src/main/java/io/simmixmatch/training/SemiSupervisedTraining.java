@@ -406,7 +406,6 @@ public final class SemiSupervisedTraining {
 			return this.data.normalization().apply(images);
 		}
 
-
 		private long imagesPerStep() {
 			Hyperparameters hp = SemiSupervisedTraining.this.hp;
 			boolean unlabeled = SemiSupervisedTraining.this.setup.algorithm() != Algorithm.SUPERVISED;

@@ -135,7 +135,9 @@ class LossesTest {
 		return -Math.log(Math.exp(sim[i][j] / tau) / denominator);
 	}
 
-	/** The design's formula with explicit positive sets P(i) = other views of i's image. */
+	/**
+	 * The design's formula with explicit positive sets P(i) = other views of i's image.
+	 */
 	private static double multiViewReference(float[] z, int views, int images, int d, double tau) {
 		int n = views * images;
 		double[][] sim = cosineSimilarities(z, n, d);

@@ -68,7 +68,8 @@ class TrainingLoopTest {
 				}
 			}, () -> false);
 		}
-		// After the first steps (optimizer state), the count must not grow with the steps.
+		// After the first steps (optimizer state), the count must not grow with the
+		// steps.
 		assertThat(liveArrays).hasSize(6);
 		assertThat(liveArrays.subList(1, liveArrays.size())).containsOnly(liveArrays.get(1));
 	}

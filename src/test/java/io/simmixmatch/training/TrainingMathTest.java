@@ -33,8 +33,8 @@ class TrainingMathTest {
 		assertThat(MixUp.dominant(0.3)).isEqualTo(0.7);
 		assertThat(MixUp.dominant(0.8)).isEqualTo(0.8);
 		MixUp mixUp = new MixUp(0.75, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-		assertThat(DoubleStream.generate(mixUp::sampleWeight).limit(1000)).allSatisfy(
-				(weight) -> assertThat(weight).isBetween(0.5, 1.0));
+		assertThat(DoubleStream.generate(mixUp::sampleWeight).limit(1000))
+			.allSatisfy((weight) -> assertThat(weight).isBetween(0.5, 1.0));
 	}
 
 	@Test
@@ -86,7 +86,8 @@ class TrainingMathTest {
 
 	@Test
 	void adamsFirstStepMovesEachWeightByTheLearningRate() {
-		// t = 1: m = 0.1 g, v = 0.001 g^2, m/(1 - 0.9) = g, v/(1 - 0.999) = g^2: step = lr * sign(g)
+		// t = 1: m = 0.1 g, v = 0.001 g^2, m/(1 - 0.9) = g, v/(1 - 0.999) = g^2: step =
+		// lr * sign(g)
 		NDArray weight = this.manager.create(new float[] { 1, 1 });
 		NDArray gradient = this.manager.create(new float[] { 0.5f, -2 });
 
