@@ -20,7 +20,9 @@ import io.simmixmatch.data.DataSplit;
 import io.simmixmatch.data.FashionMnist;
 import io.simmixmatch.data.FashionMnistPackage;
 import io.simmixmatch.data.IdxFiles;
+import io.simmixmatch.data.ImageFolder;
 import io.simmixmatch.data.ImageSet;
+import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Devices;
@@ -68,8 +70,17 @@ public final class TrainCommand implements Callable<Integer> {
 	Algorithm algorithm;
 
 	@Option(names = "--dataset", defaultValue = "fashion-mnist",
-			description = "fashion-mnist (built in), or idx:DIR for MNIST-style IDX files (default: ${DEFAULT-VALUE})")
+			description = { "fashion-mnist (built in), idx:DIR for MNIST-style IDX files, or folder:DIR with",
+					"labeled/<class>/*, unlabeled/* and optional val/<class>/* images (default: ${DEFAULT-VALUE})" })
 	String dataset;
+
+	@Option(names = "--image-size", defaultValue = "32",
+			description = "side of the square images of folder:DIR (default: ${DEFAULT-VALUE})")
+	int imageSize;
+
+	@Option(names = "--channels", defaultValue = "3",
+			description = "1 or 3: channels of the images of folder:DIR (default: ${DEFAULT-VALUE})")
+	int channels;
 
 	@Option(names = "--preset", defaultValue = "fashion-mnist",
 			description = "seed or fashion-mnist (default: ${DEFAULT-VALUE})")
@@ -128,10 +139,10 @@ public final class TrainCommand implements Callable<Integer> {
 			return CommandLine.ExitCode.USAGE;
 		}
 		Device target = Devices.parse(this.device);
-		ImageSet images = loadDataset();
-		DataSplit split = new SplitPlan(hyperparameters.labelsPerClass(), hyperparameters.validationPerClass(),
-				this.testPerClass, hyperparameters.seed())
-			.apply(images);
+		LoadedDataset dataset = loadDataset(new SplitPlan(hyperparameters.labelsPerClass(),
+				hyperparameters.validationPerClass(), this.testPerClass, hyperparameters.seed()));
+		ImageSet images = dataset.images();
+		DataSplit split = dataset.split();
 		Path checkpoints = (this.out != null) ? this.out : defaultOut();
 		TrainingSetup setup = new TrainingSetup(this.algorithm, hyperparameters, images, split, target, checkpoints);
 		this.console.printf("%s on %s: %d labeled, %d unlabeled, %d validation, %d test images; device %s%n",
@@ -165,14 +176,23 @@ public final class TrainCommand implements Callable<Integer> {
 		}
 	}
 
-	private ImageSet loadDataset() throws IOException {
+	// An image folder's layout is its split; the other data sets are split by the plan.
+	private LoadedDataset loadDataset(SplitPlan plan) throws IOException {
+		if (this.dataset.startsWith("folder:")) {
+			return ImageFolder.read(Path.of(this.dataset.substring(7)), "folder", this.channels, this.imageSize);
+		}
+		ImageSet images;
 		if (this.dataset.equals("fashion-mnist")) {
-			return FashionMnist.load(this.dataDir);
+			images = FashionMnist.load(this.dataDir);
 		}
-		if (this.dataset.startsWith("idx:")) {
-			return IdxFiles.read(Path.of(this.dataset.substring(4)), "idx", FashionMnistPackage.CLASS_NAMES);
+		else if (this.dataset.startsWith("idx:")) {
+			images = IdxFiles.read(Path.of(this.dataset.substring(4)), "idx", FashionMnistPackage.CLASS_NAMES);
 		}
-		throw new IllegalArgumentException("Unknown data set '" + this.dataset + "': use fashion-mnist or idx:DIR");
+		else {
+			throw new IllegalArgumentException(
+					"Unknown data set '" + this.dataset + "': use fashion-mnist, idx:DIR or folder:DIR");
+		}
+		return new LoadedDataset(images, plan.apply(images));
 	}
 
 	private Path defaultOut() {

@@ -1,6 +1,8 @@
 package io.simmixmatch.training;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,8 +103,7 @@ public final class CheckpointFile {
 	}
 
 	private void load(Block network, NDManager manager, String entry) throws IOException {
-		try (java.io.DataInputStream in = new java.io.DataInputStream(
-				new java.io.ByteArrayInputStream(this.entries.get(entry)))) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(this.entries.get(entry)))) {
 			network.loadParameters(manager, in);
 		}
 		catch (MalformedModelException ex) {

@@ -1,5 +1,7 @@
 package io.simmixmatch.training;
 
+import java.util.Locale;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
@@ -18,7 +20,7 @@ public final class Devices {
 	 * have
 	 */
 	public static Device parse(String name) {
-		String normalized = name.strip().toLowerCase(java.util.Locale.ROOT);
+		String normalized = name.strip().toLowerCase(Locale.ROOT);
 		if (normalized.equals("auto")) {
 			return (Engine.getInstance().getGpuCount() > 0) ? Device.gpu(0) : Device.cpu();
 		}

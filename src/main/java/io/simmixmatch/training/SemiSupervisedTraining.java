@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -99,7 +100,7 @@ public final class SemiSupervisedTraining {
 					(float) this.hp.weightDecay());
 			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
 				.optOptimizer(optimizer)
-				.optDevices(new ai.djl.Device[] { this.setup.device() });
+				.optDevices(new Device[] { this.setup.device() });
 			CheckpointFile checkpoint = (resumeFrom != null) ? CheckpointFile.read(resumeFrom) : null;
 			if (checkpoint != null) {
 				// Before the trainer initializes: its parameter store keeps the arrays it

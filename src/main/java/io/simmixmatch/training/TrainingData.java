@@ -1,5 +1,6 @@
 package io.simmixmatch.training;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import ai.djl.ndarray.NDArray;
@@ -27,7 +28,7 @@ final class TrainingData implements AutoCloseable {
 	TrainingData(ImageSet images, DataSplit split, NDManager manager) {
 		this.images = images;
 		this.split = split;
-		this.pixels = manager.create(java.nio.ByteBuffer.wrap(images.pixels()),
+		this.pixels = manager.create(ByteBuffer.wrap(images.pixels()),
 				new Shape(images.size(), images.channels(), images.height(), images.width()), DataType.UINT8);
 		int[] training = concat(split.labeled(), split.unlabeled());
 		this.normalization = Normalization.measure(images.pixels(), images.channels(), images.height() * images.width(),

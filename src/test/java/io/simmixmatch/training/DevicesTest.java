@@ -1,6 +1,7 @@
 package io.simmixmatch.training;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,12 +15,12 @@ class DevicesTest {
 		assertThat(Devices.parse("cpu")).isEqualTo(Device.cpu());
 		assertThat(Devices.parse(" CPU ")).isEqualTo(Device.cpu());
 		assertThat(Devices.parse("auto"))
-			.isEqualTo(ai.djl.engine.Engine.getInstance().getGpuCount() > 0 ? Device.gpu(0) : Device.cpu());
+			.isEqualTo(Engine.getInstance().getGpuCount() > 0 ? Device.gpu(0) : Device.cpu());
 	}
 
 	@Test
 	void aMissingGpuOrAnUnknownNameIsAClearError() {
-		int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+		int gpus = Engine.getInstance().getGpuCount();
 		assertThatIllegalArgumentException().isThrownBy(() -> Devices.parse("gpu" + gpus))
 			.withMessageContaining("the engine sees " + gpus + " GPU(s)");
 		assertThatIllegalArgumentException().isThrownBy(() -> Devices.parse("tpu0"))

@@ -1,5 +1,7 @@
 package io.simmixmatch.training;
 
+import java.util.Random;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -106,7 +108,7 @@ class LossesTest {
 	}
 
 	private static float[] randomEmbeddings(int n, int d, long seed) {
-		java.util.Random random = new java.util.Random(seed);
+		Random random = new Random(seed);
 		float[] values = new float[n * d];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = (float) random.nextGaussian();

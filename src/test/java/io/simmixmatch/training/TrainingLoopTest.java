@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -117,7 +118,7 @@ class TrainingLoopTest {
 	}
 
 	private TrainingOutcome train(Algorithm algorithm, Hyperparameters hp, Path resumeFrom, TrainingObserver observer,
-			java.util.function.BooleanSupplier stop) throws IOException {
+			BooleanSupplier stop) throws IOException {
 		return new SemiSupervisedTraining(setup(algorithm, hp, this.checkpoints)).train(resumeFrom, observer, stop);
 	}
 

@@ -2,6 +2,7 @@ package io.simmixmatch.training;
 
 import java.util.Map;
 import java.util.stream.DoubleStream;
+import java.util.stream.LongStream;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -57,7 +58,7 @@ class TrainingMathTest {
 
 		assertThat(first.sampleWeight()).isEqualTo(second.sampleWeight());
 		assertThat(first.samplePartners(50)).containsExactly(second.samplePartners(50))
-			.containsExactlyInAnyOrder(java.util.stream.LongStream.range(0, 50).toArray());
+			.containsExactlyInAnyOrder(LongStream.range(0, 50).toArray());
 	}
 
 	@Test
