@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.time.Instant;
 
+import io.simmixmatch.training.CheckpointKind;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.time.Instant;
 
+import io.simmixmatch.training.CheckpointKind;
 import org.jspecify.annotations.Nullable;
 
 /**

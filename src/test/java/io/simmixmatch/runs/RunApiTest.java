@@ -1,5 +1,6 @@
 package io.simmixmatch.runs;
 
+import io.simmixmatch.training.CheckpointKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.simmixmatch.database.EmbeddedPostgresAutoConfiguration;
 import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.Preset;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
