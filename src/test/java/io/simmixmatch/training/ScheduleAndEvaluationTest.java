@@ -1,0 +1,89 @@
+package io.simmixmatch.training;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.training.tracker.Tracker;
+import io.simmixmatch.data.DataSplit;
+import io.simmixmatch.data.ImageSet;
+import io.simmixmatch.data.SyntheticImages;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ScheduleAndEvaluationTest {
+
+	@Test
+	void stepScheduleDividesByTenAtHalfAndThreeQuarters() {
+		Tracker rates = LearningRates.of(schedule(LearningRateSchedule.STEP));
+
+		assertThat(rates.getNewValue(0)).isEqualTo(0.1f);
+		assertThat(rates.getNewValue(499)).isEqualTo(0.1f);
+		assertThat(rates.getNewValue(501)).isCloseTo(0.01f, within(1e-7f));
+		assertThat(rates.getNewValue(751)).isCloseTo(0.001f, within(1e-7f));
+	}
+
+	@Test
+	void cosineScheduleFallsFromTheBaseToZero() {
+		Tracker rates = LearningRates.of(schedule(LearningRateSchedule.COSINE));
+
+		assertThat(rates.getNewValue(0)).isEqualTo(0.1f);
+		assertThat(rates.getNewValue(500)).isCloseTo(0.05f, within(1e-6f));
+		assertThat(rates.getNewValue(1000)).isCloseTo(0f, within(1e-6f));
+	}
+
+	@Test
+	void constantScheduleStaysAtTheBase() {
+		assertThat(LearningRates.of(schedule(LearningRateSchedule.CONSTANT)).getNewValue(999)).isEqualTo(0.1f);
+	}
+
+	@Test
+	void accuracyCountsTheClassAmongTheFirstOneAndFiveGuesses() {
+		// A "network" whose logits are each image's first ten pixels: images of class k
+		// whose pixel k ranks 1st, 3rd and 7th give a top-1 hit, a top-5 hit and a miss.
+		ImageSet synthetic = SyntheticImages.of(1, 0);
+		byte[] pixels = new byte[3 * 784];
+		int[] ranks = { 0, 2, 6 };
+		int[] labels = { 4, 4, 4 };
+		for (int image = 0; image < 3; image++) {
+			for (int c = 0; c < 10; c++) {
+				pixels[image * 784 + c] = (byte) (100 - 10 * c);
+			}
+			int displaced = ranks[image];
+			pixels[image * 784 + 4] = (byte) (100 - 10 * displaced);
+			pixels[image * 784 + displaced] = (byte) (100 - 10 * 4);
+		}
+		ImageSet images = new ImageSet("ranks", 1, 28, 28, synthetic.classNames(), pixels, labels, new int[0]);
+		DataSplit split = new DataSplit(new int[] { 0 }, new int[] { 0, 1, 2 }, new int[0], new int[0]);
+		LambdaBlock firstTenPixels = new LambdaBlock(
+				(inputs) -> new NDList(inputs.singletonOrThrow().reshape(3, 784).get(":, 0:10")));
+		try (NDManager manager = NDManager.newBaseManager();
+				TrainingData data = new TrainingData(images, split, manager)) {
+			firstTenPixels.initialize(manager, DataType.FLOAT32, new Shape(3, 1, 28, 28));
+
+			Accuracy accuracy = Evaluation.accuracy(firstTenPixels, data, split.validation(), manager);
+
+			assertThat(accuracy.top1()).isCloseTo(1 / 3.0, within(1e-9));
+			assertThat(accuracy.top5()).isCloseTo(2 / 3.0, within(1e-9));
+		}
+	}
+
+	@Test
+	void theBestEpochHasTheHigherTopOneAndTopFiveBreaksTies() {
+		assertThat(new Accuracy(0.8, 0.9).isBetterThan(new Accuracy(0.7, 0.99))).isTrue();
+		assertThat(new Accuracy(0.8, 0.95).isBetterThan(new Accuracy(0.8, 0.9))).isTrue();
+		assertThat(new Accuracy(0.8, 0.9).isBetterThan(new Accuracy(0.8, 0.9))).isFalse();
+	}
+
+	private static Hyperparameters schedule(LearningRateSchedule schedule) {
+		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
+		return new Hyperparameters(p.model(), 10, 100, p.batchSize(), p.unlabeledRatio(), p.labelsPerClass(),
+				p.validationPerClass(), p.optimizer(), 0.1, schedule, p.weightDecay(), p.k(), p.temperature(),
+				p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(), p.emaDecay(),
+				p.checkpointEvery(), p.seed());
+	}
+
+}
