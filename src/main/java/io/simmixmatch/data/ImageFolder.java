@@ -1,0 +1,145 @@
+package io.simmixmatch.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Reads the image-folder layout in which user data sets (such as NAVER-Fashion-like data)
+ * arrive: {@code labeled/<class>/*}, {@code unlabeled/*} and an optional
+ * {@code val/<class>/*}. Every image is converted to the requested channels and resized
+ * to a square of the requested side. The layout is the split: the labeled images are the
+ * labeled set, {@code val/} the validation set (without it, the labeled images stand in
+ * for validation), and there is no test set.
+ */
+public final class ImageFolder {
+
+	private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+
+	private ImageFolder() {
+	}
+
+	public static LoadedDataset read(Path root, String name, int channels, int side) throws IOException {
+		Path labeledRoot = root.resolve("labeled");
+		if (!Files.isDirectory(labeledRoot)) {
+			throw new IOException(root + " has no labeled/<class>/ directories");
+		}
+		List<String> classes = sortedChildren(labeledRoot, true).stream()
+			.map((dir) -> dir.getFileName().toString())
+			.toList();
+		Images images = new Images(channels, side);
+		for (int label = 0; label < classes.size(); label++) {
+			images.addAll(labeledRoot.resolve(classes.get(label)), label, Role.LABELED);
+		}
+		images.addAll(root.resolve("unlabeled"), ImageSet.UNLABELED, Role.UNLABELED);
+		Path val = root.resolve("val");
+		for (int label = 0; label < classes.size(); label++) {
+			images.addAll(val.resolve(classes.get(label)), label, Role.VALIDATION);
+		}
+		ImageSet set = new ImageSet(name, channels, side, side, classes, images.pixels(), images.labels(), new int[0]);
+		int[] labeled = images.indices(Role.LABELED);
+		int[] validation = images.indices(Role.VALIDATION);
+		DataSplit split = new DataSplit(labeled, (validation.length > 0) ? validation : labeled,
+				images.indices(Role.UNLABELED), new int[0]);
+		return new LoadedDataset(set, split);
+	}
+
+	private static List<Path> sortedChildren(Path dir, boolean directories) throws IOException {
+		if (!Files.isDirectory(dir)) {
+			return List.of();
+		}
+		try (Stream<Path> children = Files.list(dir)) {
+			return children.filter((path) -> directories ? Files.isDirectory(path) : isImage(path)).sorted().toList();
+		}
+	}
+
+	private static boolean isImage(Path path) {
+		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+		return Files.isRegularFile(path) && EXTENSIONS.stream().anyMatch(name::endsWith);
+	}
+
+	private enum Role {
+
+		LABELED, UNLABELED, VALIDATION
+
+	}
+
+	/** Decoded images, converted and resized, as they are added. */
+	private static final class Images {
+
+		private final int channels;
+
+		private final int side;
+
+		private final ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+
+		private final List<Integer> labels = new ArrayList<>();
+
+		private final List<Role> roles = new ArrayList<>();
+
+		Images(int channels, int side) {
+			this.channels = channels;
+			this.side = side;
+		}
+
+		void addAll(Path dir, int label, Role role) throws IOException {
+			for (Path file : sortedChildren(dir, false)) {
+				BufferedImage image = ImageIO.read(file.toFile());
+				if (image == null) {
+					throw new IOException(file + " is not an image this reader can decode");
+				}
+				write(resize(image));
+				this.labels.add(label);
+				this.roles.add(role);
+			}
+		}
+
+		private BufferedImage resize(BufferedImage image) {
+			BufferedImage resized = new BufferedImage(this.side, this.side,
+					(this.channels == 1) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+			Graphics2D graphics = resized.createGraphics();
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			graphics.drawImage(image, 0, 0, this.side, this.side, null);
+			graphics.dispose();
+			return resized;
+		}
+
+		// Channel-major: all red values, then green, then blue.
+		private void write(BufferedImage image) {
+			for (int c = 0; c < this.channels; c++) {
+				for (int y = 0; y < this.side; y++) {
+					for (int x = 0; x < this.side; x++) {
+						int rgb = image.getRGB(x, y);
+						int value = (this.channels == 1) ? (rgb & 0xff) : (rgb >> (16 - 8 * c)) & 0xff;
+						this.pixels.write(value);
+					}
+				}
+			}
+		}
+
+		byte[] pixels() {
+			return this.pixels.toByteArray();
+		}
+
+		int[] labels() {
+			return this.labels.stream().mapToInt(Integer::intValue).toArray();
+		}
+
+		int[] indices(Role role) {
+			return IntStream.range(0, this.roles.size()).filter((i) -> this.roles.get(i) == role).toArray();
+		}
+
+	}
+
+}
