@@ -61,6 +61,11 @@ final class CheckpointableAdam extends Optimizer {
 				update.addi(weight.mul(this.weightDecay));
 			}
 			weight.subi(update.muli(rate));
+			// PyTorch accumulates gradients and DJL's collector never resets them; DJL's
+			// own optimizers clear them natively in their update, and so does this one.
+			if (weight.hasGradient()) {
+				weight.getGradient().muli(0);
+			}
 		}
 	}
 

@@ -19,7 +19,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -387,18 +386,8 @@ public final class SemiSupervisedTraining {
 		}
 
 		// After the gradient collector has closed: the updates must not be recorded.
-		// PyTorch accumulates gradients and DJL's collector does not reset them (its
-		// built-in optimizers do, natively), so this one clears them after each update.
 		private void updateWeights() {
 			this.trainer.step();
-			for (Parameter parameter : this.model.getBlock().getParameters().values()) {
-				NDArray weights = parameter.getArray();
-				if (weights.hasGradient()) {
-					try (NDArray gradient = weights.getGradient()) {
-						gradient.muli(0);
-					}
-				}
-			}
 			this.ema.update();
 		}
 

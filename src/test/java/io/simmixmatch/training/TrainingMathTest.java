@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.DoubleStream;
 import java.util.stream.LongStream;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +97,22 @@ class TrainingMathTest {
 		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0).update("w", weight, gradient);
 
 		assertThat(weight.toFloatArray()).containsExactly(new float[] { 0.9f, 1.1f }, within(1e-6f));
+	}
+
+	@Test
+	void anUpdateClearsTheGradientItConsumed() {
+		NDArray weight = this.manager.create(new float[] { 1, 2 });
+		weight.setRequiresGradient(true);
+		try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+			collector.backward(weight.mul(3).sum());
+		}
+		assertThat(weight.getGradient().toFloatArray()).containsExactly(3f, 3f);
+
+		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0).update("w", weight,
+				weight.getGradient().duplicate());
+
+		assertThat(weight.getGradient().toFloatArray()).containsExactly(0f, 0f);
+		assertThat(weight.toFloatArray()).containsExactly(new float[] { 0.9f, 1.9f }, within(1e-6f));
 	}
 
 	@Test
