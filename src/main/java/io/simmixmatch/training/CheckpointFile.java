@@ -60,6 +60,19 @@ public final class CheckpointFile {
 	}
 
 	/**
+	 * Copies a checkpoint under another name, with the same all-or-nothing rename as a
+	 * write: a checkpoint's content does not depend on why it was kept.
+	 * @param from a complete checkpoint
+	 * @param to where the copy goes
+	 * @throws IOException if it cannot be copied
+	 */
+	static void copy(Path from, Path to) throws IOException {
+		Path partial = to.resolveSibling(to.getFileName() + ".partial");
+		Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING);
+		Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/**
 	 * Reads a checkpoint.
 	 * @param file the checkpoint
 	 * @return its entries

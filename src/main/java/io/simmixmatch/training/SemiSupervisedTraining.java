@@ -300,13 +300,20 @@ public final class SemiSupervisedTraining {
 			this.progress.dataShareSum += dataShare;
 			this.progress.measuredEpochs++;
 			this.observer.onEpoch(result);
-			writeCheckpoint(CheckpointKind.LAST, epoch);
+			Path last = writeCheckpoint(CheckpointKind.LAST, epoch);
 			if (best) {
-				writeCheckpoint(CheckpointKind.BEST, epoch);
+				keepCheckpoint(last, CheckpointKind.BEST, epoch);
 			}
 			if (epoch % hp.checkpointEvery() == 0) {
-				writeCheckpoint(CheckpointKind.PERIODIC, epoch);
+				keepCheckpoint(last, CheckpointKind.PERIODIC, epoch);
 			}
+		}
+
+		// The same state serves every kind: serialize it once, copy the file.
+		private void keepCheckpoint(Path last, CheckpointKind kind, int epoch) throws IOException {
+			Path file = checkpointPath(kind, epoch);
+			CheckpointFile.copy(last, file);
+			this.observer.onCheckpoint(kind, epoch, file);
 		}
 
 		private StepTiming step(long step) {
@@ -402,7 +409,7 @@ public final class SemiSupervisedTraining {
 			return (long) hp.batchSize() * (unlabeled ? 1 + hp.unlabeledRatio() : 1);
 		}
 
-		private void writeCheckpoint(CheckpointKind kind, int epoch) throws IOException {
+		private Path writeCheckpoint(CheckpointKind kind, int epoch) throws IOException {
 			Path file = checkpointPath(kind, epoch);
 			TrainingSetup setup = SemiSupervisedTraining.this.setup;
 			CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, setup.algorithm(),
@@ -416,6 +423,7 @@ public final class SemiSupervisedTraining {
 						this.optimizer.state(parameterNames(this.model)));
 			}
 			this.observer.onCheckpoint(kind, epoch, file);
+			return file;
 		}
 
 	}
