@@ -189,18 +189,12 @@ public final class SemiSupervisedTraining {
 
 		int bestEpoch;
 
-		double imagesPerSecondSum;
-
-		double dataShareSum;
-
-		int measuredEpochs;
-
 		double meanImagesPerSecond() {
-			return (this.measuredEpochs == 0) ? 0 : this.imagesPerSecondSum / this.measuredEpochs;
+			return this.history.stream().mapToDouble(EpochResult::imagesPerSecond).average().orElse(0);
 		}
 
 		double meanDataShare() {
-			return (this.measuredEpochs == 0) ? 0 : this.dataShareSum / this.measuredEpochs;
+			return this.history.stream().mapToDouble(EpochResult::dataShare).average().orElse(0);
 		}
 
 	}
@@ -296,9 +290,6 @@ public final class SemiSupervisedTraining {
 			EpochResult result = new EpochResult(epoch, this.progress.step, learningRateAt(this.progress.step - 1),
 					losses, validation, imagesPerSecond, dataShare, (System.nanoTime() - started) / 1_000_000, best);
 			this.progress.history.add(result);
-			this.progress.imagesPerSecondSum += imagesPerSecond;
-			this.progress.dataShareSum += dataShare;
-			this.progress.measuredEpochs++;
 			this.observer.onEpoch(result);
 			Path last = writeCheckpoint(CheckpointKind.LAST, epoch);
 			if (best) {
