@@ -17,10 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.Device;
 import io.simmixmatch.data.DataSplit;
-import io.simmixmatch.data.FashionMnist;
-import io.simmixmatch.data.FashionMnistPackage;
-import io.simmixmatch.data.IdxFiles;
-import io.simmixmatch.data.ImageFolder;
+import io.simmixmatch.data.DatasetSource;
 import io.simmixmatch.data.ImageSet;
 import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
@@ -139,8 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
 			return CommandLine.ExitCode.USAGE;
 		}
 		Device target = Devices.parse(this.device);
-		LoadedDataset dataset = loadDataset(new SplitPlan(hyperparameters.labelsPerClass(),
-				hyperparameters.validationPerClass(), this.testPerClass, hyperparameters.seed()));
+		LoadedDataset dataset = DatasetSource.parse(this.dataset, this.channels, this.imageSize)
+			.load(this.dataDir, new SplitPlan(hyperparameters.labelsPerClass(), hyperparameters.validationPerClass(),
+					this.testPerClass, hyperparameters.seed()));
 		ImageSet images = dataset.images();
 		DataSplit split = dataset.split();
 		Path checkpoints = (this.out != null) ? this.out : defaultOut();
@@ -174,25 +172,6 @@ public final class TrainCommand implements Callable<Integer> {
 			return new HyperparameterOverrides(json, validation.getValidator()).apply(Preset.fromId(this.preset),
 					HyperparameterOptions.parse(this.hyperparameterOptions), this.algorithm);
 		}
-	}
-
-	// An image folder's layout is its split; the other data sets are split by the plan.
-	private LoadedDataset loadDataset(SplitPlan plan) throws IOException {
-		if (this.dataset.startsWith("folder:")) {
-			return ImageFolder.read(Path.of(this.dataset.substring(7)), "folder", this.channels, this.imageSize);
-		}
-		ImageSet images;
-		if (this.dataset.equals("fashion-mnist")) {
-			images = FashionMnist.load(this.dataDir);
-		}
-		else if (this.dataset.startsWith("idx:")) {
-			images = IdxFiles.read(Path.of(this.dataset.substring(4)), "idx", FashionMnistPackage.CLASS_NAMES);
-		}
-		else {
-			throw new IllegalArgumentException(
-					"Unknown data set '" + this.dataset + "': use fashion-mnist, idx:DIR or folder:DIR");
-		}
-		return new LoadedDataset(images, plan.apply(images));
 	}
 
 	private Path defaultOut() {

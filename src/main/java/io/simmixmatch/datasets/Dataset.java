@@ -3,6 +3,7 @@ package io.simmixmatch.datasets;
 import java.time.Instant;
 import java.util.List;
 
+import io.simmixmatch.data.DatasetFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 class Dataset {
@@ -23,7 +25,7 @@ class Dataset {
 	@Enumerated(EnumType.STRING)
 	private DatasetFormat format;
 
-	private String location;
+	private @Nullable String location;
 
 	@Convert(converter = StringListJsonConverter.class)
 	@JdbcTypeCode(SqlTypes.JSON)
@@ -55,6 +57,10 @@ class Dataset {
 
 	DatasetFormat getFormat() {
 		return this.format;
+	}
+
+	@Nullable String getLocation() {
+		return this.location;
 	}
 
 	List<String> getClassNames() {

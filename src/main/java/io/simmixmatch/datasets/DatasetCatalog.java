@@ -1,5 +1,9 @@
 package io.simmixmatch.datasets;
 
+import java.util.Optional;
+
+import io.simmixmatch.data.DatasetSource;
+
 /** What other modules may ask about data sets. */
 public interface DatasetCatalog {
 
@@ -12,5 +16,12 @@ public interface DatasetCatalog {
 	 * @return {@code true} if a run may train on it
 	 */
 	boolean exists(String id);
+
+	/**
+	 * Where a registered data set's images are.
+	 * @param id a data set id
+	 * @return its source, or empty if no such data set is registered
+	 */
+	Optional<DatasetSource> source(String id);
 
 }

@@ -3,6 +3,8 @@ package io.simmixmatch.datasets;
 import java.time.Instant;
 import java.util.List;
 
+import io.simmixmatch.data.DatasetFormat;
+
 /**
  * A data set as clients see it.
  *

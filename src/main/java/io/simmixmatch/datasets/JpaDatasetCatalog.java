@@ -1,5 +1,9 @@
 package io.simmixmatch.datasets;
 
+import java.util.Optional;
+
+import io.simmixmatch.data.DatasetSource;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +20,13 @@ class JpaDatasetCatalog implements DatasetCatalog {
 	@Override
 	public boolean exists(String id) {
 		return this.datasets.existsById(id);
+	}
+
+	@Override
+	public Optional<DatasetSource> source(String id) {
+		return this.datasets.findById(id)
+			.map((dataset) -> new DatasetSource(dataset.getFormat(), dataset.getLocation(), dataset.getId(),
+					dataset.getClassNames(), dataset.getImageChannels(), dataset.getImageHeight()));
 	}
 
 }

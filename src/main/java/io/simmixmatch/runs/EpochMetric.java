@@ -2,6 +2,8 @@ package io.simmixmatch.runs;
 
 import java.time.Instant;
 
+import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.EpochResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -56,6 +58,24 @@ class EpochMetric {
 		this.imagesPerSecond = imagesPerSecond;
 		this.durationMs = durationMs;
 		this.recordedAt = recordedAt;
+	}
+
+	/**
+	 * The row of an epoch the training loop reports.
+	 * @param runId the run
+	 * @param algorithm its algorithm, which says which loss terms it has
+	 * @param result the epoch
+	 * @param now when it is recorded
+	 * @return the row
+	 */
+	static EpochMetric of(long runId, Algorithm algorithm, EpochResult result, Instant now) {
+		var terms = result.losses();
+		boolean unlabeled = algorithm != Algorithm.SUPERVISED;
+		Losses losses = new Losses(result.learningRate(), terms.total(), terms.supervised(),
+				unlabeled ? terms.consistency() : null,
+				(algorithm == Algorithm.SIMMIXMATCH) ? terms.contrastive() : null);
+		return new EpochMetric(runId, result.epoch(), result.step(), losses, result.validation().top1(),
+				result.validation().top5(), result.imagesPerSecond(), result.durationMillis(), now);
 	}
 
 	int getEpoch() {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
@@ -30,8 +31,11 @@ class RunController {
 
 	private final RunService runs;
 
-	RunController(RunService runs) {
+	private final RunEventStreams events;
+
+	RunController(RunService runs, RunEventStreams events) {
 		this.runs = runs;
+		this.events = events;
 	}
 
 	/** Queues a run; it starts when a worker is free. */
@@ -62,6 +66,16 @@ class RunController {
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<RunResponse> cancel(@PathVariable long id) {
 		return ResponseEntity.accepted().body(this.runs.cancel(id));
+	}
+
+	/**
+	 * Streams the run's changes as server-sent events: {@code run} on every status or
+	 * progress change, {@code epoch} for every recorded epoch; it starts with the run and
+	 * its curve so far and ends when the run has ended.
+	 */
+	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable long id) {
+		return this.events.open(id);
 	}
 
 	@GetMapping(path = "/{id}/metrics", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,5 @@
 package io.simmixmatch.runs;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.simmixmatch.training.Algorithm;
@@ -22,20 +21,23 @@ import org.jspecify.annotations.Nullable;
  * @param cancelRequested whether a client asked it to stop
  * @param progress how far it got
  * @param best the best validation accuracy so far
- * @param error why it failed, if it did
+ * @param error why it failed, or why its last attempt did
+ * @param execution who trains it, and how often it was started
  * @param createdAt when it was launched
  * @param startedAt when a worker first started it
  * @param finishedAt when it ended
  */
 record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
 		Hyperparameters hyperparameters, RunStatus status, boolean cancelRequested, Progress progress, Best best,
-		@Nullable String error, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		@Nullable String error, Execution execution, Instant createdAt, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt) {
 
-	static RunResponse of(TrainingRun run, Instant now) {
+	static RunResponse of(TrainingRun run) {
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
-				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(),
-				Progress.of(run, now), new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()),
-				run.getError(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
+				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(), Progress.of(run),
+				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), run.getError(),
+				new Execution(run.getWorker(), run.getDevices(), run.getAttempts(), run.getResumedFromStep()),
+				run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
 	}
 
 	/**
@@ -47,27 +49,32 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param totalSteps optimizer steps of the whole run
 	 * @param percent share of the steps completed, 0 to 100
 	 * @param imagesPerSecond recent training throughput
-	 * @param etaSeconds estimated seconds until the run ends, while it runs
+	 * @param etaSeconds estimated seconds until the run ends, from the worker's recent
+	 * pace, while it runs
 	 */
 	record Progress(int epoch, int totalEpochs, long step, long totalSteps, double percent,
 			@Nullable Double imagesPerSecond, @Nullable Long etaSeconds) {
 
-		static Progress of(TrainingRun run, Instant now) {
+		static Progress of(TrainingRun run) {
 			double percent = 100.0 * run.getStep() / run.getTotalSteps();
+			Long eta = (run.getStatus() == RunStatus.RUNNING) ? run.getEtaSeconds() : null;
 			return new Progress(run.getEpoch(), run.getTotalEpochs(), run.getStep(), run.getTotalSteps(), percent,
-					run.getImagesPerSecond(), etaSeconds(run, now));
+					run.getImagesPerSecond(), eta);
 		}
 
-		// Extrapolates the elapsed time per step; a resumed run slightly overestimates.
-		private static @Nullable Long etaSeconds(TrainingRun run, Instant now) {
-			Instant started = run.getStartedAt();
-			if (run.getStatus() != RunStatus.RUNNING || started == null || run.getStep() == 0) {
-				return null;
-			}
-			double secondsPerStep = Duration.between(started, now).toMillis() / 1000.0 / run.getStep();
-			return Math.round(secondsPerStep * (run.getTotalSteps() - run.getStep()));
-		}
+	}
 
+	/**
+	 * Who trains a run.
+	 *
+	 * @param worker the worker process that trains it, or trained it last
+	 * @param devices the devices it trains on, or trained on last
+	 * @param attempts how many times a worker started it; more than one after a
+	 * hand-back, a retry or a resume from a dead worker
+	 * @param resumedFromStep the step of the checkpoint the last attempt resumed from, if
+	 * it resumed
+	 */
+	record Execution(@Nullable String worker, @Nullable String devices, int attempts, @Nullable Long resumedFromStep) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
@@ -17,6 +18,7 @@ import io.simmixmatch.web.PageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -42,15 +44,22 @@ class RunService {
 
 	private final HyperparameterResolver hyperparameters;
 
+	private final ApplicationEventPublisher events;
+
+	private final PostgresNotifications notifications;
+
 	private final Clock clock;
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
-			DatasetCatalog datasets, HyperparameterResolver hyperparameters, Clock clock) {
+			DatasetCatalog datasets, HyperparameterResolver hyperparameters, ApplicationEventPublisher events,
+			PostgresNotifications notifications, Clock clock) {
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
 		this.datasets = datasets;
 		this.hyperparameters = hyperparameters;
+		this.events = events;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -69,13 +78,14 @@ class RunService {
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
 		TrainingRun run = this.runs
 			.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, now()));
+		this.events.publishEvent(new RunQueued(run.getId(), priority));
 		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
-		return RunResponse.of(run, now());
+		return RunResponse.of(run);
 	}
 
 	@Transactional(readOnly = true)
 	RunResponse get(long id) {
-		return RunResponse.of(find(id), now());
+		return RunResponse.of(find(id));
 	}
 
 	@Transactional(readOnly = true)
@@ -83,8 +93,7 @@ class RunService {
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
 		Page<TrainingRun> found = statuses.isEmpty() ? this.runs.findAll(request)
 				: this.runs.findByStatusIn(statuses, request);
-		Instant now = now();
-		return PageResponse.of(found.map((run) -> RunResponse.of(run, now)));
+		return PageResponse.of(found.map((run) -> RunResponse.of(run)));
 	}
 
 	RunResponse cancel(long id) {
@@ -96,7 +105,10 @@ class RunService {
 			throw ApiProblems.conflict(ex.getMessage());
 		}
 		log.info("Cancellation of run {} requested; it is now {}", id, run.getStatus());
-		return RunResponse.of(this.runs.saveAndFlush(run), now());
+		RunResponse response = RunResponse.of(this.runs.saveAndFlush(run));
+		this.notifications.send(RunChannels.CANCEL, Long.toString(id));
+		this.notifications.send(RunChannels.EVENTS, RunChannels.runChanged(id));
+		return response;
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package io.simmixmatch.runs;
 import java.time.Instant;
 
 import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
 import jakarta.persistence.Convert;
@@ -64,6 +65,16 @@ class TrainingRun {
 
 	private @Nullable String error;
 
+	private @Nullable String worker;
+
+	private @Nullable String devices;
+
+	private int attempts;
+
+	private @Nullable Long resumedFromStep;
+
+	private @Nullable Long etaSeconds;
+
 	private Instant createdAt;
 
 	private @Nullable Instant startedAt;
@@ -103,6 +114,72 @@ class TrainingRun {
 		else {
 			transitionTo(RunStatus.CANCELLED, now);
 		}
+	}
+
+	/**
+	 * A worker starts the run, or starts it again after a failure or a hand-back; a run
+	 * still RUNNING was left by a worker that died.
+	 * @param worker the worker's name
+	 * @param devices the devices it trains on
+	 * @param now the time
+	 */
+	void start(String worker, String devices, Instant now) {
+		if (this.status != RunStatus.RUNNING) {
+			transitionTo(RunStatus.RUNNING, now);
+		}
+		this.worker = worker;
+		this.devices = devices;
+		this.attempts++;
+		if (this.startedAt == null) {
+			this.startedAt = now;
+		}
+	}
+
+	void resumeFrom(long step) {
+		this.resumedFromStep = step;
+	}
+
+	void recordProgress(long step, int epoch, double imagesPerSecond, long etaSeconds) {
+		this.step = step;
+		this.epoch = Math.max(this.epoch, epoch - 1);
+		this.imagesPerSecond = imagesPerSecond;
+		this.etaSeconds = etaSeconds;
+	}
+
+	void recordEpoch(EpochResult result) {
+		this.epoch = result.epoch();
+		this.step = result.step();
+		if (result.best()) {
+			this.bestTop1 = result.validation().top1();
+			this.bestTop5 = result.validation().top5();
+			this.bestEpoch = result.epoch();
+		}
+	}
+
+	/**
+	 * The worker gives the run back to the queue: it is stopping, or the attempt failed
+	 * and will be retried.
+	 * @param reason why the attempt failed, or null for a clean hand-back
+	 * @param now the time
+	 */
+	void handBack(@Nullable String reason, Instant now) {
+		transitionTo(RunStatus.QUEUED, now);
+		this.etaSeconds = null;
+		if (reason != null) {
+			this.error = reason;
+		}
+	}
+
+	/**
+	 * Ends the run.
+	 * @param outcome SUCCEEDED, FAILED or CANCELLED
+	 * @param error why it failed, for FAILED
+	 * @param now the time
+	 */
+	void finish(RunStatus outcome, @Nullable String error, Instant now) {
+		transitionTo(outcome, now);
+		this.etaSeconds = null;
+		this.error = error;
 	}
 
 	private void transitionTo(RunStatus next, Instant now) {
@@ -185,6 +262,26 @@ class TrainingRun {
 
 	@Nullable String getError() {
 		return this.error;
+	}
+
+	@Nullable String getWorker() {
+		return this.worker;
+	}
+
+	@Nullable String getDevices() {
+		return this.devices;
+	}
+
+	int getAttempts() {
+		return this.attempts;
+	}
+
+	@Nullable Long getResumedFromStep() {
+		return this.resumedFromStep;
+	}
+
+	@Nullable Long getEtaSeconds() {
+		return this.etaSeconds;
 	}
 
 	Instant getCreatedAt() {

@@ -39,4 +39,13 @@ public final class Devices {
 		throw new IllegalArgumentException("Unknown device '" + name + "': use auto, cpu or gpuN");
 	}
 
+	/**
+	 * The name {@link #parse} reads back: {@code cpu} or {@code gpuN}.
+	 * @param device a device
+	 * @return its name
+	 */
+	public static String name(Device device) {
+		return device.isGpu() ? "gpu" + device.getDeviceId() : "cpu";
+	}
+
 }

@@ -1,5 +1,9 @@
 package io.simmixmatch.data;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -36,6 +40,38 @@ public final class SyntheticImages {
 			}
 		}
 		return new ImageSet("synthetic", 1, 28, 28, CLASSES, pixels, labels, new int[0]);
+	}
+
+	/**
+	 * Writes a synthetic data set as the four IDX files of an MNIST-style distribution.
+	 * @param directory where to write them
+	 * @param trainPerClass training images per class
+	 * @param testPerClass test images per class
+	 * @throws IOException if they cannot be written
+	 */
+	public static void writeIdx(Path directory, int trainPerClass, int testPerClass) throws IOException {
+		Files.createDirectories(directory);
+		writeIdx(directory, "train", of(trainPerClass, 1));
+		writeIdx(directory, "t10k", of(testPerClass, 2));
+	}
+
+	private static void writeIdx(Path directory, String prefix, ImageSet images) throws IOException {
+		try (DataOutputStream out = new DataOutputStream(
+				Files.newOutputStream(directory.resolve(prefix + "-images-idx3-ubyte")))) {
+			out.writeInt(0x803);
+			out.writeInt(images.size());
+			out.writeInt(images.height());
+			out.writeInt(images.width());
+			out.write(images.pixels());
+		}
+		try (DataOutputStream out = new DataOutputStream(
+				Files.newOutputStream(directory.resolve(prefix + "-labels-idx1-ubyte")))) {
+			out.writeInt(0x801);
+			out.writeInt(images.size());
+			for (int label : images.labels()) {
+				out.write(label);
+			}
+		}
 	}
 
 }

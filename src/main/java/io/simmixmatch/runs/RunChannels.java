@@ -1,0 +1,38 @@
+package io.simmixmatch.runs;
+
+import java.util.OptionalInt;
+
+/** The notification channels about runs, and their payloads. */
+public final class RunChannels {
+
+	/** A client asked a run to stop; the payload is the run id. */
+	public static final String CANCEL = "run_cancel";
+
+	/**
+	 * A run changed ({@code <id>}) or recorded an epoch ({@code <id>:<epoch>}): what the
+	 * event streams relay.
+	 */
+	static final String EVENTS = "run_events";
+
+	private RunChannels() {
+	}
+
+	static String runChanged(long runId) {
+		return Long.toString(runId);
+	}
+
+	static String epochRecorded(long runId, int epoch) {
+		return runId + ":" + epoch;
+	}
+
+	static long runId(String payload) {
+		int colon = payload.indexOf(':');
+		return Long.parseLong((colon < 0) ? payload : payload.substring(0, colon));
+	}
+
+	static OptionalInt epoch(String payload) {
+		int colon = payload.indexOf(':');
+		return (colon < 0) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(payload.substring(colon + 1)));
+	}
+
+}

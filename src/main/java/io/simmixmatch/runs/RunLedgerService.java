@@ -1,0 +1,123 @@
+package io.simmixmatch.runs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.simmixmatch.database.PostgresNotifications;
+import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
+import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.EpochResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class RunLedgerService implements RunLedger {
+
+	private static final Logger log = LoggerFactory.getLogger(RunLedgerService.class);
+
+	private final TrainingRunRepository runs;
+
+	private final EpochMetricRepository metrics;
+
+	private final CheckpointStore checkpoints;
+
+	private final PostgresNotifications notifications;
+
+	private final Clock clock;
+
+	RunLedgerService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointStore checkpoints,
+			PostgresNotifications notifications, Clock clock) {
+		this.runs = runs;
+		this.metrics = metrics;
+		this.checkpoints = checkpoints;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<RunAssignment> start(long runId, String worker, String devices) {
+		TrainingRun run = find(runId);
+		if (run.getStatus().isTerminal()) {
+			return Optional.empty();
+		}
+		run.start(worker, devices, now());
+		changed(run);
+		log.info("Run {} starts on {} ({}), attempt {}", runId, worker, devices, run.getAttempts());
+		return Optional.of(new RunAssignment(runId, run.getDatasetId(), run.getAlgorithm(), run.getHyperparameters(),
+				run.getAttempts()));
+	}
+
+	@Override
+	public boolean recordProgress(long runId, long step, int epoch, double imagesPerSecond, long etaSeconds) {
+		TrainingRun run = find(runId);
+		run.recordProgress(step, epoch, imagesPerSecond, etaSeconds);
+		changed(run);
+		return run.isCancelRequested();
+	}
+
+	@Override
+	public void recordEpoch(long runId, EpochResult epoch) {
+		TrainingRun run = find(runId);
+		run.recordEpoch(epoch);
+		this.metrics.save(EpochMetric.of(runId, run.getAlgorithm(), epoch, now()));
+		this.notifications.send(RunChannels.EVENTS, RunChannels.epochRecorded(runId, epoch.epoch()));
+		changed(run);
+	}
+
+	@Override
+	public void storeCheckpoint(long runId, CheckpointKind kind, Path file) throws IOException {
+		this.checkpoints.store(runId, kind, file, now());
+	}
+
+	@Override
+	public Optional<Path> fetchLastCheckpoint(long runId, Path file) throws IOException {
+		Optional<StoredCheckpoint> last = this.checkpoints.fetch(runId, CheckpointKind.LAST, file);
+		last.ifPresent((checkpoint) -> {
+			TrainingRun run = find(runId);
+			run.resumeFrom(checkpoint.step());
+			changed(run);
+		});
+		return last.map((checkpoint) -> file);
+	}
+
+	@Override
+	public void handBack(long runId, @Nullable String failure) {
+		TrainingRun run = find(runId);
+		if (run.getStatus() == RunStatus.RUNNING) {
+			run.handBack(failure, now());
+			changed(run);
+		}
+	}
+
+	@Override
+	public void finish(long runId, RunStatus outcome, @Nullable String error) {
+		TrainingRun run = find(runId);
+		if (!run.getStatus().isTerminal()) {
+			run.finish(outcome, error, now());
+			changed(run);
+			log.info("Run {} {}{}", runId, outcome, (error != null) ? ": " + error : "");
+		}
+	}
+
+	private TrainingRun find(long runId) {
+		return this.runs.findById(runId).orElseThrow(() -> new IllegalStateException("No run " + runId));
+	}
+
+	private void changed(TrainingRun run) {
+		this.runs.saveAndFlush(run);
+		this.notifications.send(RunChannels.EVENTS, RunChannels.runChanged(run.getId()));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.simmixmatch.workers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.djl.Device;
+import io.simmixmatch.data.LoadedDataset;
+import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.runs.RunAssignment;
+import io.simmixmatch.runs.RunLedger;
+import io.simmixmatch.runs.RunStatus;
+import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.SemiSupervisedTraining;
+import io.simmixmatch.training.TrainingOutcome;
+import io.simmixmatch.training.TrainingSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Trains one run at a time on this worker's device: resumes it from its LAST checkpoint
+ * in the database if it has one, reports progress, epochs and checkpoints as they come,
+ * and stops within a step when the run is cancelled or the worker shuts down.
+ */
+class RunTrainer {
+
+	private static final Logger log = LoggerFactory.getLogger(RunTrainer.class);
+
+	private final RunLedger ledger;
+
+	private final DatasetCatalog datasets;
+
+	private final WorkerIdentity identity;
+
+	private final Path dataDirectory;
+
+	private final Path workDirectory;
+
+	private final WorkerProperties properties;
+
+	private final WorkerMeters meters;
+
+	private final AtomicReference<ActiveRun> active = new AtomicReference<>();
+
+	private volatile boolean shuttingDown;
+
+	RunTrainer(RunLedger ledger, DatasetCatalog datasets, WorkerIdentity identity, Path dataDirectory,
+			Path workDirectory, WorkerProperties properties, WorkerMeters meters) {
+		this.ledger = ledger;
+		this.datasets = datasets;
+		this.identity = identity;
+		this.dataDirectory = dataDirectory;
+		this.workDirectory = workDirectory;
+		this.properties = properties;
+		this.meters = meters;
+	}
+
+	/** How an execution of the queue entry ended. */
+	enum Result {
+
+		/** The run ended: it succeeded, was cancelled, or had already ended. */
+		ENDED,
+
+		/** The worker is stopping; the run goes back to the queue. */
+		HANDED_BACK
+
+	}
+
+	Result train(long runId) {
+		if (this.shuttingDown) {
+			return Result.HANDED_BACK;
+		}
+		Optional<RunAssignment> assignment = this.ledger.start(runId, this.identity.name(), this.identity.deviceName());
+		if (assignment.isEmpty()) {
+			log.info("Run {} has ended already; dropping it from the queue", runId);
+			return Result.ENDED;
+		}
+		ActiveRun run = new ActiveRun(runId);
+		this.active.set(run);
+		try {
+			return train(assignment.get(), run);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.active.set(null);
+		}
+	}
+
+	/**
+	 * Asks the run being trained to stop after its current step, if it is this one.
+	 * @param runId the run a client cancelled
+	 */
+	void cancel(long runId) {
+		ActiveRun run = this.active.get();
+		if (run != null && run.id() == runId) {
+			run.cancel();
+		}
+	}
+
+	/**
+	 * Stops the current run after its current step and hands it back; starts no other.
+	 */
+	void shutDown() {
+		this.shuttingDown = true;
+	}
+
+	Optional<Long> activeRun() {
+		return Optional.ofNullable(this.active.get()).map(ActiveRun::id);
+	}
+
+	private Result train(RunAssignment assignment, ActiveRun run) throws IOException {
+		long runId = assignment.runId();
+		Files.createDirectories(this.workDirectory);
+		Path directory = Files.createTempDirectory(this.workDirectory, "run-" + runId + "-");
+		try {
+			Path resume = this.ledger.fetchLastCheckpoint(runId, directory.resolve("resume.ckpt")).orElse(null);
+			if (resume != null) {
+				this.meters.resumed();
+			}
+			Hyperparameters hp = assignment.hyperparameters();
+			LoadedDataset dataset = this.datasets.source(assignment.datasetId())
+				.orElseThrow(() -> new IllegalStateException("No data set " + assignment.datasetId()))
+				// Catalog data sets bring their own test set, or (image folders) none.
+				.load(this.dataDirectory, new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(), 0, hp.seed()));
+			Device device = this.identity.device();
+			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
+					device, directory);
+			TrainingReporter reporter = new TrainingReporter(runId, this.ledger, run, this.properties, this.meters);
+			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume, reporter,
+					() -> this.shuttingDown || run.isCancelled());
+			if (outcome.completed()) {
+				this.ledger.finish(runId, RunStatus.SUCCEEDED, null);
+				return Result.ENDED;
+			}
+			if (run.isCancelled()) {
+				this.ledger.finish(runId, RunStatus.CANCELLED, null);
+				return Result.ENDED;
+			}
+			this.ledger.handBack(runId, null);
+			log.info("Handed run {} back to the queue at step {}", runId, reporter.lastStep());
+			return Result.HANDED_BACK;
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.simmixmatch.workers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.simmixmatch.database.PostgresNotifications;
+import io.simmixmatch.runs.RunChannels;
+import io.simmixmatch.workers.WorkerRegistry.WorkerState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A worker process: one db-scheduler instance with one execution thread, so the process
+ * trains at most one run at a time on its device. It wakes on a queue notification
+ * instead of waiting for its next poll, stops a cancelled run within a step, and on
+ * shutdown checkpoints the run it trains and hands it back to the queue.
+ */
+class RunWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
+
+	private final WorkerIdentity identity;
+
+	private final RunTrainer trainer;
+
+	private final WorkerRegistry registry;
+
+	private final WorkerProperties properties;
+
+	private final Scheduler scheduler;
+
+	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "worker-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Instant startedAt;
+
+	private volatile boolean running;
+
+	private volatile boolean stopping;
+
+	RunWorker(WorkerIdentity identity, RunTrainer trainer, Task<Void> task, DataSource dataSource,
+			PostgresNotifications notifications, WorkerRegistry registry, WorkerProperties properties, Clock clock) {
+		this.identity = identity;
+		this.trainer = trainer;
+		this.registry = registry;
+		this.properties = properties;
+		this.startedAt = clock.instant();
+		this.scheduler = Scheduler.create(dataSource, task)
+			.schedulerName(new SchedulerName.Fixed(identity.name()))
+			.threads(1)
+			.pollUsingLockAndFetch(0.5, 1.0)
+			.enablePriority()
+			.pollingInterval(properties.pollInterval())
+			.heartbeatInterval(properties.heartbeatInterval())
+			.missedHeartbeatsLimit(properties.missedHeartbeats())
+			.shutdownMaxWait(properties.shutdownTimeout())
+			.build();
+		notifications.subscribe(RunQueue.QUEUED, (runId) -> this.scheduler.triggerCheckForDueExecutions());
+		notifications.subscribe(RunChannels.CANCEL, (runId) -> trainer.cancel(Long.parseLong(runId)));
+	}
+
+	@Override
+	public void start() {
+		log.info("Worker {} trains on {}", this.identity.name(), this.identity.device());
+		heartbeat();
+		long interval = this.properties.heartbeatInterval().toMillis();
+		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+		this.scheduler.start();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		log.info("Worker {} stopping: checkpointing and handing back its run, if any", this.identity.name());
+		this.stopping = true;
+		this.trainer.shutDown();
+		this.registry.heartbeat(this.identity, WorkerState.STOPPING, this.trainer.activeRun().orElse(null),
+				this.startedAt);
+		this.scheduler.stop();
+		this.heartbeats.shutdownNow();
+		this.registry.remove(this.identity);
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void heartbeat() {
+		try {
+			Long runId = this.trainer.activeRun().orElse(null);
+			WorkerState state = this.stopping ? WorkerState.STOPPING
+					: (runId != null) ? WorkerState.TRAINING : WorkerState.IDLE;
+			this.registry.heartbeat(this.identity, state, runId, this.startedAt);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Worker heartbeat failed: {}", ex.getMessage());
+		}
+	}
+
+}

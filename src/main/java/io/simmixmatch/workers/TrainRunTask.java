@@ -1,0 +1,126 @@
+package io.simmixmatch.workers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.simmixmatch.database.PostgresNotifications;
+import io.simmixmatch.runs.RunLedger;
+import io.simmixmatch.runs.RunStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue entry of a run: db-scheduler's task {@code train-run}, one instance per run
+ * id. A worker that picks it trains the run; when training returns the entry is removed,
+ * or put back at the head of the queue if the worker handed the run back. A failed
+ * attempt and a dead worker both count against the run's attempts: the run is retried
+ * after a delay, and ends FAILED with the error when none are left.
+ */
+final class TrainRunTask {
+
+	static final String NAME = "train-run";
+
+	private static final Logger log = LoggerFactory.getLogger(TrainRunTask.class);
+
+	private TrainRunTask() {
+	}
+
+	static TaskInstance<Void> instance(long runId, int priority) {
+		return new TaskInstance.Builder<Void>(NAME, Long.toString(runId)).priority(priority).build();
+	}
+
+	static CustomTask<Void> create(RunTrainer trainer, RunLedger ledger, PostgresNotifications notifications,
+			WorkerProperties properties, WorkerMeters meters, Clock clock) {
+		Attempts attempts = new Attempts(ledger, notifications, properties, meters, clock);
+		return Tasks.custom(NAME, Void.class)
+			.onFailure(attempts)
+			.onDeadExecution(attempts)
+			.execute((instance, context) -> switch (trainer.train(Long.parseLong(instance.getId()))) {
+				case ENDED -> new CompletionHandler.OnCompleteRemove<>();
+				case HANDED_BACK -> (complete, operations) -> {
+					operations.reschedule(complete, clock.instant());
+					notifications.send(RunQueue.QUEUED, instance.getId());
+				};
+			});
+	}
+
+	/** Retries a failed attempt, or a dead worker's, until the run has none left. */
+	private static final class Attempts implements FailureHandler<Void>, DeadExecutionHandler<Void> {
+
+		private final RunLedger ledger;
+
+		private final PostgresNotifications notifications;
+
+		private final WorkerProperties properties;
+
+		private final WorkerMeters meters;
+
+		private final Clock clock;
+
+		Attempts(RunLedger ledger, PostgresNotifications notifications, WorkerProperties properties,
+				WorkerMeters meters, Clock clock) {
+			this.ledger = ledger;
+			this.notifications = notifications;
+			this.properties = properties;
+			this.meters = meters;
+			this.clock = clock;
+		}
+
+		@Override
+		public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+			String error = complete.getCause().map(Attempts::describe).orElse("unknown error");
+			retryOrFail(complete, operations, error, this.properties.retryDelay());
+		}
+
+		@Override
+		public void deadExecution(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+			String worker = Optional.ofNullable(complete.getExecution().pickedBy).orElse("its worker");
+			retryOrFail(complete, operations,
+					worker + " stopped sending heartbeats for " + this.properties.deadAfter().toSeconds() + " s",
+					Duration.ZERO);
+			// Its last checkpoint is in the database: resume it now, on whichever worker
+			// is idle.
+			this.notifications.send(RunQueue.QUEUED, complete.getExecution().taskInstance.getId());
+		}
+
+		private void retryOrFail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error,
+				Duration delay) {
+			long runId = Long.parseLong(complete.getExecution().taskInstance.getId());
+			int attempt = complete.getExecution().consecutiveFailures + 1;
+			this.meters.failed();
+			if (attempt >= this.properties.maxAttempts()) {
+				log.error("Run {} failed on attempt {} of {}: {}", runId, attempt, this.properties.maxAttempts(),
+						error);
+				this.ledger.finish(runId, RunStatus.FAILED, error);
+				operations.stop();
+			}
+			else {
+				log.warn("Run {} failed on attempt {} of {} ({}); retrying in {}", runId, attempt,
+						this.properties.maxAttempts(), error, delay);
+				this.ledger.handBack(runId, "attempt " + attempt + " failed: " + error);
+				operations.reschedule(complete, this.clock.instant().plus(delay));
+			}
+		}
+
+		private static String describe(Throwable failure) {
+			Throwable root = failure;
+			while (root.getCause() != null && root.getCause() != root) {
+				root = root.getCause();
+			}
+			String message = root.getClass().getSimpleName()
+					+ ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+			return (message.length() > 2000) ? message.substring(0, 2000) : message;
+		}
+
+	}
+
+}

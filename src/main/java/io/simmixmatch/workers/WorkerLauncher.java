@@ -1,0 +1,105 @@
+package io.simmixmatch.workers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+
+import io.simmixmatch.SimMixMatchApplication;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
+/**
+ * Starts a worker process: this application, on the same Java runtime and class path, in
+ * the WORKER role on one device, without a web server, connected to the same database,
+ * with this instance's worker settings.
+ */
+class WorkerLauncher {
+
+	private final JdbcConnectionDetails database;
+
+	private final WorkerProperties properties;
+
+	private final Path dataDirectory;
+
+	private final List<String> profiles;
+
+	WorkerLauncher(JdbcConnectionDetails database, WorkerProperties properties, Path dataDirectory,
+			List<String> profiles) {
+		this.database = database;
+		this.properties = properties;
+		this.dataDirectory = dataDirectory;
+		this.profiles = profiles;
+	}
+
+	Process launch(String device, int cpuThreads) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command(device, cpuThreads)).inheritIO();
+		Map<String, String> environment = builder.environment();
+		environment.put("SPRING_DATASOURCE_URL", this.database.getJdbcUrl());
+		environment.put("SPRING_DATASOURCE_USERNAME", this.database.getUsername());
+		environment.put("SPRING_DATASOURCE_PASSWORD", this.database.getPassword());
+		if (device.equals("cpu")) {
+			environment.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
+		}
+		return builder.start();
+	}
+
+	List<String> command(String device, int cpuThreads) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(javaExecutable());
+		command.add("-XX:+ExitOnOutOfMemoryError");
+		command.addAll(this.properties.jvmOptions());
+		if (device.equals("cpu")) {
+			command.add("-Dai.djl.pytorch.num_threads=" + cpuThreads);
+			command.add("-Dai.djl.pytorch.num_interop_threads=1");
+		}
+		command.addAll(mainClass());
+		command.add("--simmixmatch.role=worker");
+		command.add("--simmixmatch.workers.device=" + device);
+		command.add("--simmixmatch.data-dir=" + this.dataDirectory.toAbsolutePath());
+		command.add("--spring.main.web-application-type=none");
+		if (!this.profiles.isEmpty()) {
+			command.add("--spring.profiles.active=" + String.join(",", this.profiles));
+		}
+		WorkerProperties settings = this.properties;
+		command.add("--simmixmatch.workers.heartbeat-interval=" + settings.heartbeatInterval().toMillis() + "ms");
+		command.add("--simmixmatch.workers.missed-heartbeats=" + settings.missedHeartbeats());
+		command.add("--simmixmatch.workers.poll-interval=" + settings.pollInterval().toMillis() + "ms");
+		command.add("--simmixmatch.workers.progress-interval=" + settings.progressInterval().toMillis() + "ms");
+		command.add("--simmixmatch.workers.max-attempts=" + settings.maxAttempts());
+		command.add("--simmixmatch.workers.retry-delay=" + settings.retryDelay().toMillis() + "ms");
+		command.add("--simmixmatch.workers.shutdown-timeout=" + settings.shutdownTimeout().toMillis() + "ms");
+		return command;
+	}
+
+	private static String javaExecutable() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	// An executable jar (java -jar) is started as one; anything else (an IDE, Maven, a
+	// test) by the class path and the application's main class.
+	private static List<String> mainClass() throws IOException {
+		String classPath = System.getProperty("java.class.path");
+		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+				&& isExecutableJar(Path.of(classPath))) {
+			return List.of("-jar", classPath);
+		}
+		return List.of("-cp", classPath, SimMixMatchApplication.class.getName());
+	}
+
+	private static boolean isExecutableJar(Path jar) throws IOException {
+		if (!Files.isRegularFile(jar)) {
+			return false;
+		}
+		try (JarFile file = new JarFile(jar.toFile())) {
+			return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Start-Class") != null;
+		}
+	}
+
+}

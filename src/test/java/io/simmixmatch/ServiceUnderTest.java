@@ -1,0 +1,110 @@
+package io.simmixmatch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The whole service on a random port, and an HTTP client for it. */
+public final class ServiceUnderTest implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final ConfigurableApplicationContext context;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private ServiceUnderTest(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Starts the service.
+	 * @param args command-line arguments, {@code --name=value}
+	 * @return the running service
+	 */
+	public static ServiceUnderTest start(String... args) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0"));
+		all.addAll(List.of(args));
+		return new ServiceUnderTest(
+				new SpringApplicationBuilder(SimMixMatchApplication.class).run(all.toArray(String[]::new)));
+	}
+
+	public URI uri(String path) {
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Reads a JSON resource.
+	 * @param path its path
+	 * @return its body
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted
+	 */
+	public JsonNode json(String path) throws IOException, InterruptedException {
+		return json.readTree(get(path).body());
+	}
+
+	/**
+	 * Polls a JSON resource until it satisfies a condition.
+	 * @param path its path
+	 * @param condition what to wait for
+	 * @param timeout how long at most
+	 * @return the first body that satisfied it
+	 * @throws Exception if it never does, or a request fails
+	 */
+	public JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		JsonNode last = null;
+		while (System.nanoTime() < deadline) {
+			last = json(path);
+			if (condition.test(last)) {
+				return last;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Timed out after " + timeout + " waiting on " + path + "; last: " + last);
+	}
+
+	public JdbcTemplate jdbc() {
+		return this.context.getBean(JdbcTemplate.class);
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,252 @@
+package io.simmixmatch.workers;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import io.simmixmatch.ServiceUnderTest;
+import io.simmixmatch.data.SyntheticImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service as one machine runs it: the API, the embedded PostgreSQL and two CPU worker
+ * processes that it launches and supervises, training on a synthetic data set.
+ */
+@Timeout(600)
+class WorkerPoolTest {
+
+	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
+	private static ServiceUnderTest service;
+
+	@BeforeAll
+	static void startService(@TempDir Path directory) throws Exception {
+		Path images = directory.resolve("synthetic");
+		SyntheticImages.writeIdx(images, 40, 10);
+		service = ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu:2",
+				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.heartbeat-interval=1s",
+				"--simmixmatch.workers.missed-heartbeats=4", "--simmixmatch.workers.progress-interval=200ms",
+				"--simmixmatch.workers.max-attempts=2", "--simmixmatch.workers.retry-delay=1s");
+		registerIdxDataset(service, "synthetic", images);
+		registerIdxDataset(service, "vanished", directory.resolve("nowhere"));
+		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(2));
+	}
+
+	@AfterAll
+	static void stopService() {
+		service.close();
+	}
+
+	@Test
+	void streamsTheEpochsOfARunUntilItSucceeds() throws Exception {
+		long id = launch("SIMMIXMATCH", "\"epochs\": 3, \"stepsPerEpoch\": 4, \"k\": 2, \"unlabeledRatio\": 2");
+		List<ServerSentEvent> events = events(id);
+		List<Integer> epochs = events.stream()
+			.filter((event) -> event.name().equals("epoch"))
+			.map((event) -> event.data().get("epoch").asInt())
+			.distinct()
+			.toList();
+		assertThat(epochs).containsExactly(1, 2, 3);
+		ServerSentEvent last = events.get(events.size() - 1);
+		assertThat(last.name()).isEqualTo("run");
+		assertThat(last.data().get("status").asString()).isEqualTo("SUCCEEDED");
+		JsonNode run = service.json("/api/v1/runs/" + id);
+		assertThat(run.at("/progress/step").asLong()).isEqualTo(12);
+		assertThat(run.at("/best/top1").isNumber()).isTrue();
+		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(1);
+		assertThat(epochsOf(id)).containsExactly(1, 2, 3);
+		assertThat(checkpointKinds(id)).contains("BEST", "LAST");
+	}
+
+	@Test
+	void trainsTwoRunsAtOnceOnTwoWorkerProcesses() throws Exception {
+		long first = launch("SUPERVISED", "\"epochs\": 4, \"stepsPerEpoch\": 40");
+		long second = launch("SUPERVISED", "\"epochs\": 4, \"stepsPerEpoch\": 40");
+		Set<String> workers = new HashSet<>();
+		long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+		while (workers.size() < 2 && System.nanoTime() < deadline) {
+			JsonNode a = service.json("/api/v1/runs/" + first);
+			JsonNode b = service.json("/api/v1/runs/" + second);
+			if (status(a).equals("RUNNING") && status(b).equals("RUNNING")) {
+				workers.add(a.at("/execution/worker").asString());
+				workers.add(b.at("/execution/worker").asString());
+			}
+			Thread.sleep(50);
+		}
+		assertThat(workers).as("workers training both runs at the same moment").hasSize(2);
+		assertThat(status(awaitEnd(first))).isEqualTo("SUCCEEDED");
+		assertThat(status(awaitEnd(second))).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void aCancelledRunStopsAndKeepsItsBestCheckpoint() throws Exception {
+		long id = launch("SUPERVISED", "\"epochs\": 100, \"stepsPerEpoch\": 20");
+		service.await("/api/v1/runs/" + id, (run) -> run.at("/progress/epoch").asInt() >= 1, RUN_TIMEOUT);
+		assertThat(service.post("/api/v1/runs/" + id + "/cancel", "").statusCode()).isEqualTo(202);
+		JsonNode run = awaitEnd(id);
+		assertThat(status(run)).isEqualTo("CANCELLED");
+		assertThat(run.at("/progress/step").asLong()).isLessThan(2000);
+		assertThat(checkpointKinds(id)).contains("BEST", "LAST");
+	}
+
+	@Test
+	void aRunThatKeepsFailingEndsFailedWithItsError() throws Exception {
+		long id = launch("SUPERVISED", "\"epochs\": 1", "vanished");
+		JsonNode run = awaitEnd(id);
+		assertThat(status(run)).isEqualTo("FAILED");
+		assertThat(run.get("error").asString()).contains("No train-images-idx3-ubyte");
+		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aKilledWorkerIsReplacedAndItsRunResumesFromItsLastCheckpoint() throws Exception {
+		long id = launch("SUPERVISED", "\"epochs\": 8, \"stepsPerEpoch\": 15");
+		awaitLastCheckpointOfEpoch(id, 2);
+		long pid = workerPid(id);
+		assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue();
+		JsonNode run = awaitEnd(id);
+		assertThat(status(run)).isEqualTo("SUCCEEDED");
+		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
+		assertThat(run.at("/execution/resumedFromStep").asLong()).as("the LAST checkpoint of epoch 2 or later")
+			.isGreaterThanOrEqualTo(30);
+		assertThat(epochsOf(id)).containsExactlyElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
+		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(1));
+	}
+
+	@Test
+	void aWorkerStoppedWithSigtermHandsItsRunBackAndItResumes() throws Exception {
+		long id = launch("SUPERVISED", "\"epochs\": 8, \"stepsPerEpoch\": 15");
+		awaitLastCheckpointOfEpoch(id, 2);
+		long pid = workerPid(id);
+		assertThat(ProcessHandle.of(pid).orElseThrow().destroy()).isTrue();
+		JsonNode run = awaitEnd(id);
+		assertThat(status(run)).isEqualTo("SUCCEEDED");
+		assertThat(run.get("error").isNull()).isTrue();
+		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
+		assertThat(run.at("/execution/resumedFromStep").asLong()).as("the step it was stopped at")
+			.isGreaterThanOrEqualTo(30);
+		assertThat(epochsOf(id)).containsExactlyElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
+		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(1));
+	}
+
+	static long launch(String algorithm, String hyperparameters) throws Exception {
+		return launch(algorithm, hyperparameters, "synthetic");
+	}
+
+	static long launch(String algorithm, String hyperparameters, String dataset) throws Exception {
+		String body = """
+				{"algorithm": "%s", "datasetId": "%s", "hyperparameters": {"batchSize": 8, "labelsPerClass": 4,
+				 "validationPerClass": 4, %s}}""".formatted(algorithm, dataset, hyperparameters);
+		HttpResponse<String> created = service.post("/api/v1/runs", body);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+		return JsonMapper.shared().readTree(created.body()).get("id").asLong();
+	}
+
+	static void registerIdxDataset(ServiceUnderTest service, String id, Path directory) {
+		service.jdbc()
+			.update("""
+					insert into dataset (id, name, format, location, class_names, image_channels, image_height,
+					                     image_width, train_size, test_size)
+					values (?, ?, 'IDX', ?, ?::jsonb, 1, 28, 28, 400, 100)""", id, id, directory.toString(),
+					JsonMapper.shared().writeValueAsString(SyntheticImages.CLASSES));
+	}
+
+	private static void awaitLastCheckpointOfEpoch(long id, int epoch) throws Exception {
+		service.await("/api/v1/runs/" + id + "/checkpoints", (checkpoints) -> {
+			for (JsonNode checkpoint : checkpoints) {
+				if (checkpoint.get("kind").asString().equals("LAST") && checkpoint.get("epoch").asInt() >= epoch) {
+					return true;
+				}
+			}
+			return false;
+		}, RUN_TIMEOUT);
+	}
+
+	private static JsonNode awaitEnd(long id) throws Exception {
+		return service.await("/api/v1/runs/" + id,
+				(run) -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status(run)), RUN_TIMEOUT);
+	}
+
+	private static String status(JsonNode run) {
+		return run.get("status").asString();
+	}
+
+	// The worker's row names its run from its next heartbeat on.
+	private static long workerPid(long runId) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<Long> pids = service.jdbc().queryForList("select pid from worker where run_id = ?", Long.class, runId);
+			if (!pids.isEmpty()) {
+				return pids.get(0);
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("No worker names run " + runId);
+	}
+
+	private static long idleWorkers(JsonNode health) {
+		List<JsonNode> workers = new ArrayList<>();
+		health.at("/details/workers").forEach(workers::add);
+		return workers.stream().filter((worker) -> worker.get("state").asString().equals("IDLE")).count();
+	}
+
+	private static List<Integer> epochsOf(long id) throws Exception {
+		List<Integer> epochs = new ArrayList<>();
+		service.json("/api/v1/runs/" + id + "/metrics").forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
+		return epochs;
+	}
+
+	private static List<String> checkpointKinds(long id) throws Exception {
+		List<String> kinds = new ArrayList<>();
+		service.json("/api/v1/runs/" + id + "/checkpoints")
+			.forEach((checkpoint) -> kinds.add(checkpoint.get("kind").asString()));
+		return kinds;
+	}
+
+	// Reads the stream to its end: the service closes it after the run has ended.
+	private static List<ServerSentEvent> events(long id) throws Exception {
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(service.uri("/api/v1/runs/" + id + "/events"))
+				.header("Accept", "text/event-stream")
+				.timeout(RUN_TIMEOUT)
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<ServerSentEvent> events = new ArrayList<>();
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			String name = null;
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				if (line.startsWith("event:")) {
+					name = line.substring(6).strip();
+				}
+				else if (line.startsWith("data:")) {
+					events.add(new ServerSentEvent(name, JsonMapper.shared().readTree(line.substring(5))));
+				}
+			}
+		}
+		return events;
+	}
+
+	private record ServerSentEvent(String name, JsonNode data) {
+	}
+
+}
