@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.jar.JarFile;
 
 import io.simmixmatch.SimMixMatchApplication;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
@@ -39,8 +40,8 @@ class WorkerLauncher {
 		ProcessBuilder builder = new ProcessBuilder(command(device, cpuThreads)).inheritIO();
 		Map<String, String> environment = builder.environment();
 		environment.put("SPRING_DATASOURCE_URL", this.database.getJdbcUrl());
-		environment.put("SPRING_DATASOURCE_USERNAME", this.database.getUsername());
-		environment.put("SPRING_DATASOURCE_PASSWORD", this.database.getPassword());
+		putIfPresent(environment, "SPRING_DATASOURCE_USERNAME", this.database.getUsername());
+		putIfPresent(environment, "SPRING_DATASOURCE_PASSWORD", this.database.getPassword());
 		if (device.equals("cpu")) {
 			environment.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
 		}
@@ -73,6 +74,12 @@ class WorkerLauncher {
 		command.add("--simmixmatch.workers.retry-delay=" + settings.retryDelay().toMillis() + "ms");
 		command.add("--simmixmatch.workers.shutdown-timeout=" + settings.shutdownTimeout().toMillis() + "ms");
 		return command;
+	}
+
+	private static void putIfPresent(Map<String, String> environment, String name, @Nullable String value) {
+		if (value != null) {
+			environment.put(name, value);
+		}
 	}
 
 	private static String javaExecutable() {

@@ -127,24 +127,35 @@ class WorkerSupervisor implements SmartLifecycle {
 					this.process = this.launcher.launch(this.device, this.cpuThreads);
 					log.info("Worker {} on {} started as process {}", this.index, this.device, this.process.pid());
 					int exit = this.process.waitFor();
-					if (!WorkerSupervisor.this.running) {
-						return;
+					if (WorkerSupervisor.this.running) {
+						log.warn("Worker {} on {} exited with code {}", this.index, this.device, exit);
 					}
-					Duration uptime = Duration.ofNanos(System.nanoTime() - started);
-					backoff = (uptime.compareTo(HEALTHY_UPTIME) > 0) ? MIN_BACKOFF : backoff;
-					log.warn("Worker {} on {} exited with code {} after {} s; restarting in {} s", this.index,
-							this.device, exit, uptime.toSeconds(), backoff.toSeconds());
-					Thread.sleep(backoff.toMillis());
-					backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
 				}
-				catch (IOException ex) {
+				catch (IOException | RuntimeException ex) {
 					log.error("Cannot launch worker {} on {}", this.index, this.device, ex);
-					return;
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					return;
 				}
+				Duration uptime = Duration.ofNanos(System.nanoTime() - started);
+				backoff = (uptime.compareTo(HEALTHY_UPTIME) > 0) ? MIN_BACKOFF : backoff;
+				if (!WorkerSupervisor.this.running || !pause(backoff)) {
+					return;
+				}
+				backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+			}
+		}
+
+		private boolean pause(Duration duration) {
+			log.info("Restarting worker {} on {} in {} s", this.index, this.device, duration.toSeconds());
+			try {
+				Thread.sleep(duration.toMillis());
+				return true;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
 			}
 		}
 
