@@ -24,7 +24,11 @@ final class EmbeddedPostgresServer {
 	}
 
 	static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
+		// The application context stops the server, after the beans that still need it
+		// (worker processes checkpointing their runs): not a JVM shutdown hook of its
+		// own.
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(properties.startupTimeout())
 			.setServerConfig("listen_addresses", "localhost");
 		if (properties.port() != 0) {
