@@ -26,6 +26,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
 {{- end -}}
 
+{{- define "simmixmatch.workerImage" -}}
+{{- printf "%s:%s" (default .Values.image.repository .Values.worker.image.repository) (default (default .Chart.AppVersion .Values.image.tag) .Values.worker.image.tag) -}}
+{{- end -}}
+
 {{- define "simmixmatch.databaseSecret" -}}
 {{- default (printf "%s-database" (include "simmixmatch.fullname" .)) .Values.database.existingSecret -}}
 {{- end -}}

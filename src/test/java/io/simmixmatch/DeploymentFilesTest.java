@@ -51,6 +51,9 @@ class DeploymentFilesTest {
 			/serviceMonitor/interval  | "often"
 			/api/resources/limits     | {"memory": "lots"}
 			/replicaCount             | 3
+			/worker/device            | "gpu"
+			/worker/terminationGracePeriodSeconds | 5
+			/worker/resources/limits  | {"nvidia.com/gpu": "one"}
 			""")
 	void theSchemaRejectsMalformedValues(String pointer, String json) {
 		ObjectNode values = defaults();

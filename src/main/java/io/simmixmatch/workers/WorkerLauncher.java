@@ -1,12 +1,10 @@
 package io.simmixmatch.workers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 
 import io.simmixmatch.SimMixMatchApplication;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +46,7 @@ class WorkerLauncher {
 		return builder.start();
 	}
 
-	List<String> command(String device, int cpuThreads) throws IOException {
+	List<String> command(String device, int cpuThreads) {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
 		command.add("-XX:+ExitOnOutOfMemoryError");
@@ -89,24 +87,20 @@ class WorkerLauncher {
 			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 	}
 
-	// An executable jar (java -jar) is started as one; anything else (an IDE, Maven, a
-	// test) by the class path and the application's main class.
-	private static List<String> mainClass() throws IOException {
+	// Started the way this process was: an executable jar (java -jar), Spring Boot's
+	// launcher in an extracted image, or else (an IDE, Maven, a test runner) the class
+	// path and the application's main class.
+	private static List<String> mainClass() {
+		String command = System.getProperty("sun.java.command", "");
+		String main = command.isBlank() ? "" : command.strip().split("\\s+")[0];
+		if (main.endsWith(".jar")) {
+			return List.of("-jar", main);
+		}
 		String classPath = System.getProperty("java.class.path");
-		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-				&& isExecutableJar(Path.of(classPath))) {
-			return List.of("-jar", classPath);
+		if (main.startsWith("org.springframework.boot.loader.")) {
+			return List.of("-cp", classPath, main);
 		}
 		return List.of("-cp", classPath, SimMixMatchApplication.class.getName());
-	}
-
-	private static boolean isExecutableJar(Path jar) throws IOException {
-		if (!Files.isRegularFile(jar)) {
-			return false;
-		}
-		try (JarFile file = new JarFile(jar.toFile())) {
-			return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Start-Class") != null;
-		}
 	}
 
 }
