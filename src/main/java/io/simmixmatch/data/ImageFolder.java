@@ -1,7 +1,5 @@
 package io.simmixmatch.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -99,32 +97,9 @@ public final class ImageFolder {
 				if (image == null) {
 					throw new IOException(file + " is not an image this reader can decode");
 				}
-				write(resize(image));
+				this.pixels.writeBytes(ImagePixels.of(image, this.channels, this.side, this.side));
 				this.labels.add(label);
 				this.roles.add(role);
-			}
-		}
-
-		private BufferedImage resize(BufferedImage image) {
-			BufferedImage resized = new BufferedImage(this.side, this.side,
-					(this.channels == 1) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
-			Graphics2D graphics = resized.createGraphics();
-			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-			graphics.drawImage(image, 0, 0, this.side, this.side, null);
-			graphics.dispose();
-			return resized;
-		}
-
-		// Channel-major: all red values, then green, then blue.
-		private void write(BufferedImage image) {
-			for (int c = 0; c < this.channels; c++) {
-				for (int y = 0; y < this.side; y++) {
-					for (int x = 0; x < this.side; x++) {
-						int rgb = image.getRGB(x, y);
-						int value = (this.channels == 1) ? (rgb & 0xff) : (rgb >> (16 - 8 * c)) & 0xff;
-						this.pixels.write(value);
-					}
-				}
 			}
 		}
 

@@ -60,6 +60,10 @@ class Checkpoint {
 		return this.id;
 	}
 
+	long getRunId() {
+		return this.runId;
+	}
+
 	CheckpointKind getKind() {
 		return this.kind;
 	}

@@ -70,15 +70,17 @@ class CheckpointStore {
 		}
 	}
 
-	Optional<StoredCheckpoint> fetch(long runId, CheckpointKind kind, Path file) throws IOException {
-		List<StoredCheckpoint> found = this.jdbc.query(
-				"select id, step, sha256 from checkpoint where run_id = ? and kind = ?",
-				(row, index) -> new StoredCheckpoint(row.getLong("id"), row.getLong("step"), row.getString("sha256")),
-				runId, kind.name());
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		StoredCheckpoint checkpoint = found.get(0);
+	Optional<StoredCheckpoint> find(long runId, CheckpointKind kind) {
+		return this.jdbc
+			.query("select id, step, sha256 from checkpoint where run_id = ? and kind = ?",
+					(row, index) -> new StoredCheckpoint(row.getLong("id"), row.getLong("step"),
+							row.getString("sha256")),
+					runId, kind.name())
+			.stream()
+			.findFirst();
+	}
+
+	void read(StoredCheckpoint checkpoint, Path file) throws IOException {
 		MessageDigest digest = sha256();
 		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
 			this.jdbc.query("select data from checkpoint_chunk where checkpoint_id = ? order by chunk", (row) -> {
@@ -93,10 +95,27 @@ class CheckpointStore {
 		String actual = HexFormat.of().formatHex(digest.digest());
 		if (!actual.equals(checkpoint.sha256())) {
 			Files.delete(file);
-			throw new IOException("Checkpoint " + checkpoint.id() + " of run " + runId + " is corrupt: SHA-256 "
-					+ actual + ", expected " + checkpoint.sha256());
+			throw new IOException("Checkpoint " + checkpoint.id() + " is corrupt: SHA-256 " + actual + ", expected "
+					+ checkpoint.sha256());
 		}
-		return Optional.of(checkpoint);
+	}
+
+	/**
+	 * Copies a checkpoint, bytes included, as another kind.
+	 * @param id the checkpoint
+	 * @param kind the kind of the copy
+	 * @param now when
+	 * @return the copy's id
+	 */
+	long copy(long id, CheckpointKind kind, Instant now) {
+		long copy = this.jdbc.queryForObject("""
+				insert into checkpoint (run_id, kind, epoch, step, val_top1, val_top5, size_bytes, sha256, created_at)
+				select run_id, ?, epoch, step, val_top1, val_top5, size_bytes, sha256, ? from checkpoint where id = ?
+				returning id""", Long.class, kind.name(), Timestamp.from(now), id);
+		this.jdbc.update("""
+				insert into checkpoint_chunk (checkpoint_id, chunk, data)
+				select ?, chunk, data from checkpoint_chunk where checkpoint_id = ?""", copy, id);
+		return copy;
 	}
 
 	private static String sha256(Path file) throws IOException {

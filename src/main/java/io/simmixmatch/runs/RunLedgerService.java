@@ -79,13 +79,15 @@ class RunLedgerService implements RunLedger {
 
 	@Override
 	public Optional<Path> fetchLastCheckpoint(long runId, Path file) throws IOException {
-		Optional<StoredCheckpoint> last = this.checkpoints.fetch(runId, CheckpointKind.LAST, file);
-		last.ifPresent((checkpoint) -> {
-			TrainingRun run = find(runId);
-			run.resumeFrom(checkpoint.step());
-			changed(run);
-		});
-		return last.map((checkpoint) -> file);
+		Optional<StoredCheckpoint> last = this.checkpoints.find(runId, CheckpointKind.LAST);
+		if (last.isEmpty()) {
+			return Optional.empty();
+		}
+		this.checkpoints.read(last.get(), file);
+		TrainingRun run = find(runId);
+		run.resumeFrom(last.get().step());
+		changed(run);
+		return Optional.of(file);
 	}
 
 	@Override

@@ -10,6 +10,12 @@ public enum CheckpointKind {
 	LAST,
 
 	/** Kept every {@code checkpointEvery} epochs. */
-	PERIODIC
+	PERIODIC,
+
+	/**
+	 * A copy of a BEST checkpoint made when it was promoted to a model version: never
+	 * replaced, so the version keeps serving what was promoted.
+	 */
+	RELEASED
 
 }

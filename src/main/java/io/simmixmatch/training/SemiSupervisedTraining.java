@@ -164,6 +164,7 @@ public final class SemiSupervisedTraining {
 			case BEST -> "best.ckpt";
 			case LAST -> "last.ckpt";
 			case PERIODIC -> "epoch-%04d.ckpt".formatted(epoch);
+			case RELEASED -> throw new IllegalArgumentException("Only a promotion copies a RELEASED checkpoint");
 		};
 		return this.setup.checkpointDirectory().resolve(name);
 	}

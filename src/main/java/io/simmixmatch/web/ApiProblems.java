@@ -1,7 +1,9 @@
 package io.simmixmatch.web;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -41,6 +43,45 @@ public final class ApiProblems {
 	public static ErrorResponseException invalidFields(List<FieldError> errors) {
 		ErrorResponseException exception = problem(HttpStatus.BAD_REQUEST, "Invalid request content.");
 		exception.getBody().setProperty(ERRORS, errors);
+		return exception;
+	}
+
+	/**
+	 * 400: the request is malformed in a way no single field names.
+	 * @param detail what is wrong
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException badRequest(String detail) {
+		return problem(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	/**
+	 * 413: the request is larger than a limit allows.
+	 * @param detail which limit
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException tooLarge(String detail) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, detail);
+	}
+
+	/**
+	 * 415: the request's content is of a type the endpoint does not take.
+	 * @param detail which type, and what is taken
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException unsupportedMediaType(String detail) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+	}
+
+	/**
+	 * 503 with Retry-After: the service is busy; the client may try again.
+	 * @param detail what is busy
+	 * @param retryAfter when to try again
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
+		ErrorResponseException exception = problem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		return exception;
 	}
 

@@ -74,7 +74,7 @@ class RunWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		log.info("Worker {} trains on {}", this.identity.name(), this.identity.device());
+		log.info("Worker {} trains on {}", this.identity.name(), this.identity.deviceName());
 		heartbeat();
 		long interval = this.properties.heartbeatInterval().toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);

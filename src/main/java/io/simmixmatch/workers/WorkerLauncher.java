@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import io.simmixmatch.SimMixMatchApplication;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +76,16 @@ class WorkerLauncher {
 		return command;
 	}
 
+	private static boolean isSpringBootJar(Path jar) {
+		try (JarFile file = new JarFile(jar.toFile())) {
+			Manifest manifest = file.getManifest();
+			return manifest != null && manifest.getMainAttributes().getValue("Start-Class") != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	private static void putIfPresent(Map<String, String> environment, String name, @Nullable String value) {
 		if (value != null) {
 			environment.put(name, value);
@@ -87,13 +99,13 @@ class WorkerLauncher {
 			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 	}
 
-	// Started the way this process was: an executable jar (java -jar), Spring Boot's
-	// launcher in an extracted image, or else (an IDE, Maven, a test runner) the class
-	// path and the application's main class.
+	// Started the way this process was: the application's executable jar (java -jar),
+	// Spring Boot's launcher in an extracted image, or else (an IDE, Maven, a test
+	// runner's own jar) the class path and the application's main class.
 	private static List<String> mainClass() {
 		String command = System.getProperty("sun.java.command", "");
 		String main = command.isBlank() ? "" : command.strip().split("\\s+")[0];
-		if (main.endsWith(".jar")) {
+		if (main.endsWith(".jar") && isSpringBootJar(Path.of(main))) {
 			return List.of("-jar", main);
 		}
 		String classPath = System.getProperty("java.class.path");

@@ -1,0 +1,102 @@
+package io.simmixmatch.inference;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.simmixmatch.database.PostgresNotifications;
+import io.simmixmatch.runs.ArchivedCheckpoint;
+import io.simmixmatch.runs.CheckpointArchive;
+import io.simmixmatch.web.ApiProblems;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Aliases such as {@code production} and their versions: promoting a run copies its best
+ * checkpoint (so a later best of the same run changes nothing) and adds a version. An
+ * alias serves its latest version. Resolved aliases are cached in every instance until a
+ * promotion anywhere notifies them.
+ */
+@Service
+class ModelRegistry {
+
+	static final String PROMOTED = "model_promoted";
+
+	private final JdbcTemplate jdbc;
+
+	private final CheckpointArchive checkpoints;
+
+	private final PostgresNotifications notifications;
+
+	private final Clock clock;
+
+	private final Map<String, ModelVersion> aliases = new ConcurrentHashMap<>();
+
+	ModelRegistry(JdbcTemplate jdbc, CheckpointArchive checkpoints, PostgresNotifications notifications, Clock clock) {
+		this.jdbc = jdbc;
+		this.checkpoints = checkpoints;
+		this.notifications = notifications;
+		this.clock = clock;
+		notifications.subscribe(PROMOTED, this.aliases::remove);
+	}
+
+	@Transactional
+	ModelVersion promote(ModelName.Alias alias, long runId) {
+		ArchivedCheckpoint released = this.checkpoints.release(runId)
+			.orElseThrow(() -> ApiProblems.conflict("Run " + runId + " has no best checkpoint to promote"));
+		// A lock per alias for this transaction: concurrent promotions number in turn.
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", alias.name());
+		int version = this.jdbc.queryForObject(
+				"select coalesce(max(version), 0) + 1 from model_version where alias = ?", Integer.class, alias.name());
+		var now = this.clock.instant();
+		this.jdbc.update(
+				"insert into model_version (alias, version, checkpoint_id, run_id, promoted_at) values (?, ?, ?, ?, ?)",
+				alias.name(), version, released.id(), runId, Timestamp.from(now));
+		this.notifications.send(PROMOTED, alias.name());
+		return new ModelVersion(alias, version, released, now);
+	}
+
+	@Transactional(readOnly = true)
+	List<ModelVersion> history(ModelName.Alias alias) {
+		return this.jdbc.query(
+				"select version, checkpoint_id, promoted_at from model_version where alias = ? order by version desc",
+				(row, index) -> version(alias, row.getInt("version"), row.getLong("checkpoint_id"),
+						row.getTimestamp("promoted_at")),
+				alias.name());
+	}
+
+	@Transactional(readOnly = true)
+	List<ModelVersion> latest() {
+		return this.jdbc.query("""
+				select distinct on (alias) alias, version, checkpoint_id, promoted_at
+				from model_version order by alias, version desc""",
+				(row, index) -> version(new ModelName.Alias(row.getString("alias")), row.getInt("version"),
+						row.getLong("checkpoint_id"), row.getTimestamp("promoted_at")));
+	}
+
+	/**
+	 * What serves a name now.
+	 * @param name an alias or a run
+	 * @return its version, or empty if the alias has none or the run no best checkpoint
+	 */
+	Optional<ModelVersion> resolve(ModelName name) {
+		if (name instanceof ModelName.Alias alias) {
+			return Optional.ofNullable(this.aliases.computeIfAbsent(alias.name(),
+					(key) -> history(alias).stream().findFirst().orElse(null)));
+		}
+		ModelName.Run run = (ModelName.Run) name;
+		return this.checkpoints.best(run.runId()).map((checkpoint) -> new ModelVersion(run, null, checkpoint, null));
+	}
+
+	private ModelVersion version(ModelName.Alias alias, int version, long checkpointId, Timestamp promotedAt) {
+		ArchivedCheckpoint checkpoint = this.checkpoints.find(checkpointId)
+			.orElseThrow(() -> new IllegalStateException("Model " + alias + " v" + version + " lost its checkpoint"));
+		return new ModelVersion(alias, version, checkpoint, promotedAt.toInstant());
+	}
+
+}

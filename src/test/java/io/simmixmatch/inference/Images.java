@@ -1,0 +1,82 @@
+package io.simmixmatch.inference;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+
+/** Image files made from raw 28 x 28 grayscale bytes, for requests. */
+final class Images {
+
+	private Images() {
+	}
+
+	static BufferedImage gray(byte[] pixels) {
+		BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+		image.getRaster().setDataElements(0, 0, 28, 28, pixels);
+		return image;
+	}
+
+	static BufferedImage converted(BufferedImage image, int type, int width, int height) {
+		BufferedImage converted = new BufferedImage(width, height, type);
+		Graphics2D graphics = converted.createGraphics();
+		graphics.drawImage(image, 0, 0, width, height, null);
+		graphics.dispose();
+		return converted;
+	}
+
+	static byte[] encode(BufferedImage image, String format) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			if (!ImageIO.write(image, format, bytes)) {
+				throw new IllegalArgumentException("No writer for " + format);
+			}
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A PNG whose header claims a huge image: a few bytes that would unpack into
+	 * gigabytes.
+	 */
+	static byte[] pngClaiming(int width, int height) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			DataOutputStream out = new DataOutputStream(bytes);
+			out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+			ByteArrayOutputStream header = new ByteArrayOutputStream();
+			DataOutputStream ihdr = new DataOutputStream(header);
+			ihdr.writeInt(width);
+			ihdr.writeInt(height);
+			ihdr.write(new byte[] { 8, 0, 0, 0, 0 });
+			chunk(out, "IHDR", header.toByteArray());
+			chunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 });
+			chunk(out, "IEND", new byte[0]);
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+		byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+		out.writeInt(data.length);
+		out.write(name);
+		out.write(data);
+		CRC32 crc = new CRC32();
+		crc.update(name);
+		crc.update(data);
+		out.writeInt((int) crc.getValue());
+	}
+
+}

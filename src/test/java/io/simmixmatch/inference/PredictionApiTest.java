@@ -1,0 +1,379 @@
+package io.simmixmatch.inference;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import ai.djl.Device;
+import io.simmixmatch.ServiceUnderTest;
+import io.simmixmatch.runs.RunLedger;
+import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.Classifier;
+import io.simmixmatch.training.TrainedCheckpoints;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The prediction API against models trained in the test: the registry, the top-5
+ * contract, preprocessing, the Open Inference Protocol, hot swaps and bad input.
+ */
+class PredictionApiTest {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private static ServiceUnderTest service;
+
+	private static long runA;
+
+	private static long runB;
+
+	private static long runWithoutCheckpoint;
+
+	private static Classifier modelA;
+
+	private static Classifier modelB;
+
+	@BeforeAll
+	static void trainAndServe(@TempDir Path directory) throws Exception {
+		Path a = TrainedCheckpoints.supervised(directory.resolve("a"), 3);
+		Path b = TrainedCheckpoints.supervised(directory.resolve("b"), 1);
+		modelA = Classifier.load(a, Device.cpu());
+		modelB = Classifier.load(b, Device.cpu());
+		service = ServiceUnderTest.start("--simmixmatch.role=api", "--simmixmatch.data-dir=" + directory,
+				"--simmixmatch.inference.max-request-size=1MB", "--simmixmatch.inference.max-pixels=1000000");
+		runA = createRun();
+		runB = createRun();
+		runWithoutCheckpoint = createRun();
+		RunLedger ledger = service.bean(RunLedger.class);
+		ledger.storeCheckpoint(runA, CheckpointKind.BEST, a);
+		ledger.storeCheckpoint(runB, CheckpointKind.BEST, b);
+		assertThat(promote("production", runA).statusCode()).isEqualTo(200);
+	}
+
+	@AfterAll
+	static void stop() {
+		service.close();
+		modelA.close();
+		modelB.close();
+	}
+
+	@Test
+	void promotionsAddVersionsToAnAlias() throws Exception {
+		HttpResponse<String> first = promote("staging", runB);
+		HttpResponse<String> second = promote("staging", runA);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(first.body()).get("version").asInt()).isEqualTo(1);
+		assertThat(json.readTree(second.body()).get("version").asInt()).isEqualTo(2);
+		JsonNode history = service.json("/api/v1/models/staging");
+		assertThat(history.findValuesAsString("version")).containsExactly("2", "1");
+		assertThat(history.get(0).get("runId").asLong()).isEqualTo(runA);
+		assertThat(history.get(1).get("runId").asLong()).isEqualTo(runB);
+		List<String> aliases = new ArrayList<>();
+		service.json("/api/v1/models").forEach((version) -> aliases.add(version.get("alias").asString()));
+		assertThat(aliases).contains("production", "staging");
+	}
+
+	@Test
+	void answersTheTop5OfEveryImageAsTheModelDoesInProcess() throws Exception {
+		List<byte[]> raw = List.of(TrainedCheckpoints.image(0), TrainedCheckpoints.image(7),
+				TrainedCheckpoints.image(13));
+		List<byte[]> files = raw.stream().map((pixels) -> Images.encode(Images.gray(pixels), "png")).toList();
+		JsonNode answer = ok(multipart("/api/v1/predict", files, "image/png"));
+		assertThat(answer.at("/model/name").asString()).isEqualTo("production");
+		assertThat(answer.at("/model/runId").asLong()).isEqualTo(runA);
+		assertThat(answer.at("/timing/totalMs").asDouble()).isPositive();
+		for (int i = 0; i < raw.size(); i++) {
+			float[] expected = modelA.probabilities(scaled(raw.get(i)), 1)[0];
+			JsonNode top5 = answer.get("predictions").get(i).get("top5");
+			assertThat(top5).hasSize(5);
+			double previous = 1;
+			for (JsonNode entry : top5) {
+				int index = entry.get("index").asInt();
+				double probability = entry.get("probability").asDouble();
+				assertThat(probability).isLessThanOrEqualTo(previous).isCloseTo(expected[index], within(1e-5));
+				assertThat(entry.get("label").asString()).isEqualTo(modelA.metadata().classNames().get(index));
+				previous = probability;
+			}
+			assertThat(top5.get(0).get("index").asInt()).isEqualTo(argmax(expected));
+		}
+	}
+
+	@Test
+	void classifiesImagesOfAnySizeAndColorModeAsTheTrainingImagesWere() throws Exception {
+		byte[] pixels = TrainedCheckpoints.image(3);
+		int expected = argmax(modelA.probabilities(scaled(pixels), 1)[0]);
+		BufferedImage gray = Images.gray(pixels);
+		List<byte[]> sameContent = List.of(Images.encode(gray, "png"),
+				Images.encode(Images.converted(gray, BufferedImage.TYPE_INT_RGB, 28, 28), "png"),
+				Images.encode(Images.converted(gray, BufferedImage.TYPE_INT_ARGB, 28, 28), "png"),
+				Images.encode(Images.converted(gray, BufferedImage.TYPE_INT_RGB, 56, 56), "png"),
+				Images.encode(Images.converted(gray, BufferedImage.TYPE_3BYTE_BGR, 28, 28), "bmp"),
+				Images.encode(Images.converted(gray, BufferedImage.TYPE_INT_RGB, 28, 28), "gif"));
+		JsonNode answer = ok(multipart("/api/v1/predict", sameContent, "application/octet-stream"));
+		answer.get("predictions")
+			.forEach((prediction) -> assertThat(prediction.at("/top5/0/index").asInt()).isEqualTo(expected));
+		List<byte[]> other = List.of(Images.encode(Images.converted(gray, BufferedImage.TYPE_INT_RGB, 37, 23), "jpg"),
+				Images.encode(Images.converted(gray, BufferedImage.TYPE_BYTE_GRAY, 301, 7), "png"));
+		assertThat(ok(multipart("/api/v1/predict", other, "image/jpeg")).get("predictions")).hasSize(2);
+	}
+
+	@Test
+	void takesRawBytesAndBase64Json() throws Exception {
+		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(5)), "png");
+		JsonNode raw = ok(service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict"))
+			.header("Content-Type", "image/png")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(png))));
+		JsonNode base64 = ok(service.post("/api/v1/predict?model=production",
+				"{\"images\": [\"" + Base64.getEncoder().encodeToString(png) + "\"]}"));
+		assertThat(raw.at("/predictions/0/top5")).isEqualTo(base64.at("/predictions/0/top5"));
+	}
+
+	@Test
+	void servesTheBestCheckpointOfARunByName() throws Exception {
+		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(1)), "png");
+		JsonNode answer = ok(multipart("/api/v1/predict?model=run:" + runB, List.of(png), "image/png"));
+		assertThat(answer.at("/model/name").asString()).isEqualTo("run:" + runB);
+		assertThat(answer.at("/model/version").isNull()).isTrue();
+		float[] expected = modelB.probabilities(scaled(TrainedCheckpoints.image(1)), 1)[0];
+		assertThat(answer.at("/predictions/0/top5/0/probability").asDouble()).isCloseTo(expected[argmax(expected)],
+				within(1e-5));
+		assertThat(
+				multipart("/api/v1/predict?model=run:" + runWithoutCheckpoint, List.of(png), "image/png").statusCode())
+			.isEqualTo(404);
+		assertThat(multipart("/api/v1/predict?model=nobody", List.of(png), "image/png").statusCode()).isEqualTo(404);
+		assertThat(multipart("/api/v1/predict?model=Prod!", List.of(png), "image/png").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void speaksTheOpenInferenceProtocol() throws Exception {
+		assertThat(service.json("/v2").get("name").asString()).isEqualTo("simmixmatch");
+		assertThat(service.get("/v2/health/ready").statusCode()).isEqualTo(200);
+		assertThat(service.get("/v2/models/production/ready").statusCode()).isEqualTo(200);
+		assertThat(service.get("/v2/models/nobody/ready").statusCode()).isEqualTo(404);
+		JsonNode metadata = service.json("/v2/models/production");
+		assertThat(metadata.at("/inputs/0/shape").toString()).isEqualTo("[-1,1,28,28]");
+		assertThat(metadata.at("/outputs/0/shape").toString()).isEqualTo("[-1,10]");
+		byte[] first = TrainedCheckpoints.image(2);
+		byte[] second = TrainedCheckpoints.image(9);
+		float[] flat = new float[2 * 784];
+		System.arraycopy(scaled(first), 0, flat, 0, 784);
+		System.arraycopy(scaled(second), 0, flat, 784, 784);
+		String body = json.writeValueAsString(Map.of("id", "r1", "inputs",
+				List.of(Map.of("name", "input", "shape", List.of(2, 1, 28, 28), "datatype", "FP32", "data", flat))));
+		JsonNode answer = ok(service.post("/v2/models/production/infer", body));
+		assertThat(answer.get("model_name").asString()).isEqualTo("production");
+		assertThat(answer.get("id").asString()).isEqualTo("r1");
+		assertThat(answer.at("/outputs/0/shape").toString()).isEqualTo("[2,10]");
+		float[] expected = modelA.probabilities(flat, 2)[1];
+		assertThat(answer.at("/outputs/0/data/" + (10 + 4)).asDouble()).isCloseTo(expected[4], within(1e-5));
+		int[] bytes = IntStream.range(0, 784).map((i) -> Byte.toUnsignedInt(first[i])).toArray();
+		String uint8 = json.writeValueAsString(Map.of("inputs",
+				List.of(Map.of("name", "input", "shape", List.of(1, 1, 28, 28), "datatype", "UINT8", "data", bytes))));
+		JsonNode fromBytes = ok(service.post("/v2/models/production/infer", uint8));
+		assertThat(fromBytes.at("/outputs/0/data/0").asDouble()).isCloseTo(answer.at("/outputs/0/data/0").asDouble(),
+				within(1e-5));
+		String wrongShape = body.replace("[2,1,28,28]", "[2,3,28,28]");
+		assertThat(service.post("/v2/models/production/infer", wrongShape).body()).contains("inputs[0].shape");
+		assertThat(service.post("/v2/models/production/infer", body.replace("FP32", "FP64")).statusCode())
+			.isEqualTo(400);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			empty      | 400 | image 0 is empty
+			corrupt    | 400 | image 0 cannot be decoded
+			text       | 415 | image 0 is not a PNG, JPEG, GIF or BMP image
+			bomb       | 413 | 100000 x 100000 pixels
+			""")
+	void refusesBadImagesWithAProblemDetail(String kind, int status, String detail) throws Exception {
+		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png");
+		byte[] file = switch (kind) {
+			case "empty" -> new byte[0];
+			case "corrupt" -> Arrays.copyOf(png, 60);
+			case "text" -> "just some text".getBytes(StandardCharsets.UTF_8);
+			default -> Images.pngClaiming(100_000, 100_000);
+		};
+		HttpResponse<String> response = multipart("/api/v1/predict", List.of(file), "image/png");
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(response.body()).get("detail").asString()).contains(detail);
+	}
+
+	@Test
+	void refusesRequestsBeyondTheLimits() throws Exception {
+		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png");
+		assertThat(multipart("/api/v1/predict", Collections.nCopies(65, png), "image/png").statusCode()).isEqualTo(413);
+		assertThat(service.post("/api/v1/predict", "{\"images\": []}").statusCode()).isEqualTo(400);
+		assertThat(service.post("/api/v1/predict", "{\"images\": [\"%%%\"]}").body()).contains("images[0]");
+		HttpResponse<String> huge = service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict"))
+			.header("Content-Type", "image/png")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 << 20])));
+		assertThat(huge.statusCode()).isEqualTo(413);
+		HttpResponse<String> unsized = service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict"))
+			.header("Content-Type", "image/png")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(png))));
+		assertThat(unsized.statusCode()).isEqualTo(411);
+		HttpResponse<String> text = service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("a picture of a shoe")));
+		assertThat(text.statusCode()).isEqualTo(415);
+	}
+
+	@Test
+	void badPromotionsAreRefusedAndWriteNothing() throws Exception {
+		long before = versions();
+		assertThat(service.send(put("/api/v1/models/production", "{}")).statusCode()).isEqualTo(400);
+		assertThat(service.send(put("/api/v1/models/production", "{\"runId\": \"one\"}")).statusCode()).isEqualTo(400);
+		assertThat(service.send(put("/api/v1/models/Bad_Alias", "{\"runId\": " + runA + "}")).statusCode())
+			.isEqualTo(400);
+		assertThat(service.send(put("/api/v1/models/run:1", "{\"runId\": " + runA + "}")).statusCode()).isEqualTo(400);
+		assertThat(promote("production", runWithoutCheckpoint).statusCode()).isEqualTo(409);
+		assertThat(promote("production", 999_999).statusCode()).isEqualTo(409);
+		assertThat(versions()).isEqualTo(before);
+		assertThat(service.get("/api/v1/models/nobody").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aPromotionSwapsTheModelUnderLoadWithoutAFailedOrMixedAnswer() throws Exception {
+		promote("swap", runA);
+		byte[] pixels = TrainedCheckpoints.image(11);
+		byte[] png = Images.encode(Images.gray(pixels), "png");
+		Map<Long, Double> expected = Map.of(runA, (double) top(modelA, pixels), runB, (double) top(modelB, pixels));
+		Map<Long, Integer> answeredBy = new ConcurrentHashMap<>();
+		AtomicBoolean swapping = new AtomicBoolean(true);
+		ExecutorService clients = Executors.newFixedThreadPool(6);
+		List<Future<List<String>>> failures = new ArrayList<>();
+		for (int c = 0; c < 6; c++) {
+			failures.add(clients.submit(() -> {
+				List<String> wrong = new ArrayList<>();
+				while (swapping.get()) {
+					HttpResponse<String> response = multipart("/api/v1/predict?model=swap", List.of(png, png),
+							"image/png");
+					if (response.statusCode() != 200) {
+						wrong.add(response.statusCode() + " " + response.body());
+						continue;
+					}
+					JsonNode answer = json.readTree(response.body());
+					long run = answer.at("/model/runId").asLong();
+					answeredBy.merge(run, 1, Integer::sum);
+					for (JsonNode prediction : answer.get("predictions")) {
+						double top = prediction.at("/top5/0/probability").asDouble();
+						if (Math.abs(top - expected.get(run)) > 1e-5) {
+							wrong.add("run " + run + " answered " + top + ", expected " + expected.get(run));
+						}
+					}
+				}
+				return wrong;
+			}));
+		}
+		for (int swap = 0; swap < 10; swap++) {
+			Thread.sleep(150);
+			assertThat(promote("swap", (swap % 2 == 0) ? runB : runA).statusCode()).isEqualTo(200);
+		}
+		Thread.sleep(150);
+		swapping.set(false);
+		for (Future<List<String>> client : failures) {
+			assertThat(client.get()).isEmpty();
+		}
+		clients.shutdown();
+		assertThat(answeredBy).containsKeys(runA, runB);
+	}
+
+	@Test
+	void healthShowsTheLoadedModels() throws Exception {
+		ok(multipart("/api/v1/predict", List.of(Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png")),
+				"image/png"));
+		JsonNode health = service.json("/actuator/health/models");
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.at("/details/loaded").findValuesAsString("sha256")).isNotEmpty();
+	}
+
+	private static long createRun() throws Exception {
+		HttpResponse<String> created = service.post("/api/v1/runs", "{\"algorithm\": \"SUPERVISED\"}");
+		return json.readTree(created.body()).get("id").asLong();
+	}
+
+	private static HttpResponse<String> promote(String alias, long runId) throws Exception {
+		return service.send(put("/api/v1/models/" + alias, "{\"runId\": " + runId + "}"));
+	}
+
+	private static HttpRequest.Builder put(String path, String body) {
+		return HttpRequest.newBuilder(service.uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private static long versions() {
+		return service.jdbc().queryForObject("select count(*) from model_version", Long.class);
+	}
+
+	static HttpResponse<String> multipart(String path, List<byte[]> files, String contentType) throws Exception {
+		String boundary = "simmixmatch-test-boundary";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (int i = 0; i < files.size(); i++) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"image" + i
+					+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			body.write(files.get(i));
+			body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return service.send(HttpRequest.newBuilder(service.uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	private static JsonNode ok(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	static float[] scaled(byte[] pixels) {
+		float[] values = new float[pixels.length];
+		for (int i = 0; i < pixels.length; i++) {
+			values[i] = Byte.toUnsignedInt(pixels[i]) / 255f;
+		}
+		return values;
+	}
+
+	private static float top(Classifier model, byte[] pixels) {
+		float[] probabilities = model.probabilities(scaled(pixels), 1)[0];
+		return probabilities[argmax(probabilities)];
+	}
+
+	private static int argmax(float[] values) {
+		int best = 0;
+		for (int i = 1; i < values.length; i++) {
+			if (values[i] > values[best]) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+}
