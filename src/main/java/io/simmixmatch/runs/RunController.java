@@ -1,5 +1,8 @@
 package io.simmixmatch.runs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
@@ -95,6 +99,28 @@ class RunController {
 	@GetMapping("/{id}/checkpoints")
 	List<CheckpointResponse> checkpoints(@PathVariable long id) {
 		return this.runs.checkpoints(id);
+	}
+
+	/**
+	 * A checkpoint's file, checked against its SHA-256: the zip the command line writes,
+	 * which {@code train --resume} continues from.
+	 */
+	@GetMapping(path = "/{id}/checkpoints/{checkpointId}/file", produces = "application/zip")
+	ResponseEntity<StreamingResponseBody> checkpointFile(@PathVariable long id, @PathVariable long checkpointId)
+			throws IOException {
+		Path file = this.runs.checkpointFile(id, checkpointId);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"run-" + id + "-checkpoint-" + checkpointId + ".ckpt\"")
+			.contentLength(Files.size(file))
+			.body((out) -> {
+				try {
+					Files.copy(file, out);
+				}
+				finally {
+					Files.delete(file);
+				}
+			});
 	}
 
 }

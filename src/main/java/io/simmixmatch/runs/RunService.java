@@ -1,5 +1,8 @@
 package io.simmixmatch.runs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Set;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
@@ -40,6 +44,8 @@ class RunService {
 
 	private final CheckpointRepository checkpoints;
 
+	private final CheckpointStore checkpointStore;
+
 	private final DatasetCatalog datasets;
 
 	private final HyperparameterResolver hyperparameters;
@@ -51,11 +57,12 @@ class RunService {
 	private final Clock clock;
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
-			DatasetCatalog datasets, HyperparameterResolver hyperparameters, ApplicationEventPublisher events,
-			PostgresNotifications notifications, Clock clock) {
+			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
+			ApplicationEventPublisher events, PostgresNotifications notifications, Clock clock) {
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
+		this.checkpointStore = checkpointStore;
 		this.datasets = datasets;
 		this.hyperparameters = hyperparameters;
 		this.events = events;
@@ -121,6 +128,24 @@ class RunService {
 	List<CheckpointResponse> checkpoints(long id) {
 		find(id);
 		return this.checkpoints.findByRunIdOrderByEpochDescIdDesc(id).stream().map(CheckpointResponse::of).toList();
+	}
+
+	/**
+	 * Writes a checkpoint of a run to a temporary file.
+	 * @param id the run
+	 * @param checkpointId the checkpoint
+	 * @return the file; the caller deletes it
+	 * @throws IOException if it cannot be written or its bytes are corrupt
+	 */
+	@Transactional(readOnly = true)
+	Path checkpointFile(long id, long checkpointId) throws IOException {
+		Checkpoint checkpoint = this.checkpoints.findById(checkpointId)
+			.filter((candidate) -> candidate.getRunId() == id)
+			.orElseThrow(() -> ApiProblems.notFound("checkpoint", checkpointId));
+		Path file = Files.createTempFile("checkpoint-", ".ckpt");
+		this.checkpointStore.read(new StoredCheckpoint(checkpointId, checkpoint.getStep(), checkpoint.getSha256()),
+				file);
+		return file;
 	}
 
 	private TrainingRun find(long id) {

@@ -3,14 +3,17 @@ package io.simmixmatch.inference;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -302,6 +305,25 @@ class PredictionApiTest {
 		}
 		clients.shutdown();
 		assertThat(answeredBy).containsKeys(runA, runB);
+	}
+
+	@Test
+	void aRunsCheckpointDownloadsAsTheFileItWas() throws Exception {
+		JsonNode best = null;
+		for (JsonNode checkpoint : service.json("/api/v1/runs/" + runA + "/checkpoints")) {
+			if (checkpoint.get("kind").asString().equals("BEST")) {
+				best = checkpoint;
+			}
+		}
+		assertThat(best).isNotNull();
+		String path = "/api/v1/runs/" + runA + "/checkpoints/" + best.get("id").asLong() + "/file";
+		HttpResponse<byte[]> file = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(service.uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.body())))
+			.isEqualTo(best.get("sha256").asString());
+		String ofAnotherRun = "/api/v1/runs/" + runB + "/checkpoints/" + best.get("id").asLong() + "/file";
+		assertThat(service.get(ofAnotherRun).statusCode()).isEqualTo(404);
 	}
 
 	@Test
