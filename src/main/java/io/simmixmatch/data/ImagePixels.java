@@ -23,6 +23,11 @@ public final class ImagePixels {
 	 * @return {@code channels * height * width} bytes, channel-major
 	 */
 	public static byte[] of(BufferedImage image, int channels, int height, int width) {
+		if (channels == 1 && image.getType() == BufferedImage.TYPE_BYTE_GRAY && image.getWidth() == width
+				&& image.getHeight() == height) {
+			// Already what drawing it would produce: its samples as they are.
+			return (byte[]) image.getRaster().getDataElements(0, 0, width, height, null);
+		}
 		BufferedImage resized = new BufferedImage(width, height,
 				(channels == 1) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = resized.createGraphics();

@@ -1,6 +1,8 @@
 package io.simmixmatch.inference;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -23,6 +25,8 @@ class InferenceMetrics {
 
 	private final Timer queueWait;
 
+	private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+
 	InferenceMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.batchSizes = DistributionSummary.builder("simmixmatch.predict.batch.size")
@@ -36,11 +40,13 @@ class InferenceMetrics {
 	}
 
 	void request(String protocol, Duration latency) {
-		Timer.builder("simmixmatch.predict.latency")
-			.description("Prediction requests, decoding to answer")
-			.tag("protocol", protocol)
-			.publishPercentileHistogram()
-			.register(this.registry)
+		this.latencies
+			.computeIfAbsent(protocol,
+					(name) -> Timer.builder("simmixmatch.predict.latency")
+						.description("Prediction requests, decoding to answer")
+						.tag("protocol", name)
+						.publishPercentileHistogram()
+						.register(this.registry))
 			.record(latency);
 	}
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Prediction throughput: the HTTP service at several concurrencies against the in-process
+# classifier on the same model, measured one after the other in the same run.
+#
+#   bench/predict.sh [SECONDS_PER_LEVEL] [CONCURRENCY...]     (defaults: 20 s; 1 4 16 64)
+#
+# It starts the service (embedded PostgreSQL, one CPU worker) on a fresh data directory,
+# trains a short SUPERVISED run on Fashion-MNIST through the API, promotes it to
+# production and downloads its best checkpoint; then it measures the classifier in
+# process (batches of SIMMIXMATCH_INFERENCE_MAX_BATCH, default 32) and the service over
+# HTTP (one PNG per request). Results go to $RESULTS (default bench/results/predict-TIME).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+seconds=${1:-20}
+shift || true
+levels=("${@:-1 4 16 64}")
+jar=$(bench_jar)
+out=${RESULTS:-bench/results/predict-$(date +%Y%m%d-%H%M%S)}
+port=${PORT:-18080}
+work=$(mktemp -d)
+mkdir -p "$out"
+api="http://localhost:$port/api/v1"
+
+java -jar "$jar" --server.port="$port" --simmixmatch.data-dir="$work/data" --simmixmatch.workers.slots=cpu \
+  > "$out/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
+until curl -fs "http://localhost:$port/actuator/health/readiness" > /dev/null; do sleep 1; done
+
+run=$(curl -fs -X POST "$api/runs" -H 'Content-Type: application/json' \
+  -d '{"algorithm": "SUPERVISED", "hyperparameters": {"epochs": 4, "stepsPerEpoch": 100, "emaDecay": 0.99}}' \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+until curl -fs "$api/runs/$run" | grep -q '"status":"SUCCEEDED"'; do sleep 2; done
+curl -fs -X PUT "$api/models/production" -H 'Content-Type: application/json' -d "{\"runId\": $run}" \
+  > "$out/model.json"
+checkpoint=$(curl -fs "$api/runs/$run/checkpoints" \
+  | python3 -c 'import json, sys; print(next(c["id"] for c in json.load(sys.stdin) if c["kind"] == "BEST"))')
+curl -fs -o "$work/model.ckpt" "$api/runs/$run/checkpoints/$checkpoint/file"
+
+java -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
+java -cp "$work/app/$(basename "$jar")" bench/InProcessPredict.java "$work/model.ckpt" "$seconds" \
+  "${SIMMIXMATCH_INFERENCE_MAX_BATCH:-32}" | tee "$out/in-process.csv"
+# shellcheck disable=SC2068
+java bench/LoadClient.java "$api/predict" "$seconds" "$service" ${levels[@]} | tee "$out/http.csv"
+curl -fs "http://localhost:$port/actuator/prometheus" | grep '^simmixmatch_predict' > "$out/metrics.txt" || true
+echo "results in $out"
