@@ -9,6 +9,8 @@
 # production and downloads its best checkpoint; then it measures the classifier in
 # process (batches of SIMMIXMATCH_INFERENCE_MAX_BATCH, default 32) and the service over
 # HTTP (one PNG per request). Results go to $RESULTS (default bench/results/predict-TIME).
+# HYPERPARAMETERS overrides the run's hyperparameters, e.g. '{"model": "WRN_28_2", ...}';
+# SERVICE_JAVA_OPTS adds JVM options to the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -22,15 +24,17 @@ port=${PORT:-18080}
 work=$(mktemp -d)
 mkdir -p "$out"
 api="http://localhost:$port/api/v1"
+hyperparameters=${HYPERPARAMETERS:-'{"epochs": 4, "stepsPerEpoch": 100, "emaDecay": 0.99}'}
 
-java -jar "$jar" --server.port="$port" --simmixmatch.data-dir="$work/data" --simmixmatch.workers.slots=cpu \
+# shellcheck disable=SC2086
+java ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --simmixmatch.data-dir="$work/data" --simmixmatch.workers.slots=cpu \
   > "$out/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
 until curl -fs "http://localhost:$port/actuator/health/readiness" > /dev/null; do sleep 1; done
 
 run=$(curl -fs -X POST "$api/runs" -H 'Content-Type: application/json' \
-  -d '{"algorithm": "SUPERVISED", "hyperparameters": {"epochs": 4, "stepsPerEpoch": 100, "emaDecay": 0.99}}' \
+  -d "{\"algorithm\": \"SUPERVISED\", \"hyperparameters\": $hyperparameters}" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 until curl -fs "$api/runs/$run" | grep -q '"status":"SUCCEEDED"'; do sleep 2; done
 curl -fs -X PUT "$api/models/production" -H 'Content-Type: application/json' -d "{\"runId\": $run}" \

@@ -171,7 +171,8 @@ class TrainingRun {
 	}
 
 	/**
-	 * Ends the run.
+	 * Ends the run. A run that succeeds after a failed attempt keeps that attempt's
+	 * error.
 	 * @param outcome SUCCEEDED, FAILED or CANCELLED
 	 * @param error why it failed, for FAILED
 	 * @param now the time
@@ -179,7 +180,9 @@ class TrainingRun {
 	void finish(RunStatus outcome, @Nullable String error, Instant now) {
 		transitionTo(outcome, now);
 		this.etaSeconds = null;
-		this.error = error;
+		if (error != null) {
+			this.error = error;
+		}
 	}
 
 	private void transitionTo(RunStatus next, Instant now) {
