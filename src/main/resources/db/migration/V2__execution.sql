@@ -25,6 +25,7 @@ alter table training_run
     add column worker       text,
     add column devices      text,
     add column attempts     integer not null default 0 check (attempts >= 0),
+    add column requested_devices integer not null default 1 check (requested_devices between 1 and 16),
     add column resumed_from_step bigint check (resumed_from_step >= 0),
     add column eta_seconds  bigint check (eta_seconds >= 0);
 

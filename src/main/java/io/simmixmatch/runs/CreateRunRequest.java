@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param algorithm SUPERVISED, MIXMATCH or SIMMIXMATCH
  * @param preset the starting hyperparameters; defaults to {@code fashion-mnist}
  * @param priority queued runs with a higher priority start first; defaults to 0
+ * @param devices how many of its worker's devices the run may train on, data parallel;
+ * defaults to 1
  * @param hyperparameters overrides of the preset's hyperparameters, by name
  */
 record CreateRunRequest(
@@ -27,6 +29,7 @@ record CreateRunRequest(
 		@Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
 				message = "must be a data set id: lowercase letters, digits and dashes") String datasetId,
 		@NotNull Algorithm algorithm, @Nullable Preset preset, @Nullable @Min(-100) @Max(100) Integer priority,
+		@Nullable @Min(1) @Max(16) Integer devices,
 		@Schema(description = "Overrides of the preset's hyperparameters by name, e.g. {\"epochs\": 5, \"lambdaSim\": 0.5}",
 				example = "{\"epochs\": 5, \"stepsPerEpoch\": 50}") @Nullable Map<String, Object> hyperparameters) {
 

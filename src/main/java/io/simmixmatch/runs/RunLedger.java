@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import io.simmixmatch.training.CheckpointKind;
@@ -15,13 +16,15 @@ import org.jspecify.annotations.Nullable;
 public interface RunLedger {
 
 	/**
-	 * Starts (or restarts) a run on a worker.
+	 * Starts (or restarts) a run on a worker, on as many of its devices as the run asked
+	 * for, the first ones.
 	 * @param runId the run
 	 * @param worker the worker's name
-	 * @param devices the devices it trains on
-	 * @return what to train, or empty if the run has ended (cancelled while queued)
+	 * @param devices the worker's devices, by name
+	 * @return what to train, and where, or empty if the run has ended (cancelled while
+	 * queued)
 	 */
-	Optional<RunAssignment> start(long runId, String worker, String devices);
+	Optional<RunAssignment> start(long runId, String worker, List<String> devices);
 
 	/**
 	 * Records how far the run got.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.simmixmatch.database.PostgresNotifications;
@@ -43,16 +44,17 @@ class RunLedgerService implements RunLedger {
 	}
 
 	@Override
-	public Optional<RunAssignment> start(long runId, String worker, String devices) {
+	public Optional<RunAssignment> start(long runId, String worker, List<String> devices) {
 		TrainingRun run = find(runId);
 		if (run.getStatus().isTerminal()) {
 			return Optional.empty();
 		}
-		run.start(worker, devices, now());
+		List<String> used = devices.subList(0, Math.min(run.getRequestedDevices(), devices.size()));
+		run.start(worker, String.join("+", used), now());
 		changed(run);
-		log.info("Run {} starts on {} ({}), attempt {}", runId, worker, devices, run.getAttempts());
+		log.info("Run {} starts on {} ({}), attempt {}", runId, worker, used, run.getAttempts());
 		return Optional.of(new RunAssignment(runId, run.getDatasetId(), run.getAlgorithm(), run.getHyperparameters(),
-				run.getAttempts()));
+				run.getAttempts(), List.copyOf(used)));
 	}
 
 	@Override

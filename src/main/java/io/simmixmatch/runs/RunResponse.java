@@ -36,7 +36,8 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
 				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(), Progress.of(run),
 				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), run.getError(),
-				new Execution(run.getWorker(), run.getDevices(), run.getAttempts(), run.getResumedFromStep()),
+				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
+						run.getResumedFromStep()),
 				run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
 	}
 
@@ -67,6 +68,7 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	/**
 	 * Who trains a run.
 	 *
+	 * @param requestedDevices how many of its worker's devices it may train on
 	 * @param worker the worker process that trains it, or trained it last
 	 * @param devices the devices it trains on, or trained on last
 	 * @param attempts how many times a worker started it; more than one after a
@@ -74,7 +76,8 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param resumedFromStep the step of the checkpoint the last attempt resumed from, if
 	 * it resumed
 	 */
-	record Execution(@Nullable String worker, @Nullable String devices, int attempts, @Nullable Long resumedFromStep) {
+	record Execution(int requestedDevices, @Nullable String worker, @Nullable String devices, int attempts,
+			@Nullable Long resumedFromStep) {
 	}
 
 	/**

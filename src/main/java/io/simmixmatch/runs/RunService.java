@@ -83,8 +83,14 @@ class RunService {
 		String name = Objects.requireNonNullElseGet(request.name(),
 				() -> algorithm.name().toLowerCase() + " on " + datasetId);
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
+		int devices = Objects.requireNonNullElse(request.devices(), 1);
+		if (resolved.batchSize() < devices) {
+			throw ApiProblems
+				.invalidFields(List.of(new FieldError("devices", "must not exceed hyperparameters.batchSize ("
+						+ resolved.batchSize() + "): each device needs images")));
+		}
 		TrainingRun run = this.runs
-			.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, now()));
+			.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, devices, now()));
 		this.events.publishEvent(new RunQueued(run.getId(), priority));
 		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
 		return RunResponse.of(run);

@@ -71,6 +71,8 @@ class TrainingRun {
 
 	private int attempts;
 
+	private int requestedDevices;
+
 	private @Nullable Long resumedFromStep;
 
 	private @Nullable Long etaSeconds;
@@ -88,13 +90,14 @@ class TrainingRun {
 	}
 
 	TrainingRun(String name, String datasetId, Algorithm algorithm, Preset preset, Hyperparameters hyperparameters,
-			int priority, Instant now) {
+			int priority, int requestedDevices, Instant now) {
 		this.name = name;
 		this.datasetId = datasetId;
 		this.algorithm = algorithm;
 		this.preset = preset;
 		this.hyperparameters = hyperparameters;
 		this.priority = priority;
+		this.requestedDevices = requestedDevices;
 		this.status = RunStatus.QUEUED;
 		this.totalEpochs = hyperparameters.epochs();
 		this.totalSteps = hyperparameters.totalSteps();
@@ -277,6 +280,10 @@ class TrainingRun {
 
 	int getAttempts() {
 		return this.attempts;
+	}
+
+	int getRequestedDevices() {
+		return this.requestedDevices;
 	}
 
 	@Nullable Long getResumedFromStep() {

@@ -1,6 +1,9 @@
 package io.simmixmatch.training;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -37,6 +40,20 @@ public final class Devices {
 			return Device.gpu(id);
 		}
 		throw new IllegalArgumentException("Unknown device '" + name + "': use auto, cpu or gpuN");
+	}
+
+	/**
+	 * Parses a group of devices for data-parallel training.
+	 * @param names device names joined by {@code +}, such as {@code gpu0+gpu1}
+	 * @return the devices, in order
+	 * @throws IllegalArgumentException for an unknown device, or one named twice
+	 */
+	public static List<Device> parseAll(String names) {
+		List<Device> devices = Arrays.stream(names.split("\\+")).map(Devices::parse).toList();
+		if (Set.copyOf(devices).size() != devices.size()) {
+			throw new IllegalArgumentException("Devices '" + names + "' name a device twice");
+		}
+		return devices;
 	}
 
 	/**

@@ -85,9 +85,9 @@ public final class SemiSupervisedTraining {
 	public TrainingOutcome train(@Nullable Path resumeFrom, TrainingObserver observer, BooleanSupplier stopRequested)
 			throws IOException {
 		long started = System.nanoTime();
-		log.info("Training {} on {} ({} labeled, {} unlabeled images) on device {}", this.setup.algorithm(),
+		log.info("Training {} on {} ({} labeled, {} unlabeled images) on {}", this.setup.algorithm(),
 				this.setup.images().name(), this.setup.split().labeled().length, this.setup.split().unlabeled().length,
-				this.setup.device());
+				this.setup.devices());
 		int numClasses = this.setup.images().numClasses();
 		try (Model model = Model.newInstance("simmixmatch", this.setup.device());
 				Model average = Model.newInstance("simmixmatch-ema", this.setup.device());
@@ -99,7 +99,7 @@ public final class SemiSupervisedTraining {
 					(float) this.hp.weightDecay());
 			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
 				.optOptimizer(optimizer)
-				.optDevices(new Device[] { this.setup.device() });
+				.optDevices(this.setup.devices().toArray(Device[]::new));
 			CheckpointFile checkpoint = (resumeFrom != null) ? CheckpointFile.read(resumeFrom) : null;
 			if (checkpoint != null) {
 				// Before the trainer initializes: its parameter store keeps the arrays it
@@ -310,7 +310,8 @@ public final class SemiSupervisedTraining {
 
 		private StepTiming step(long step) {
 			Hyperparameters hp = SemiSupervisedTraining.this.hp;
-			Algorithm algorithm = SemiSupervisedTraining.this.setup.algorithm();
+			boolean supervised = SemiSupervisedTraining.this.setup.algorithm() == Algorithm.SUPERVISED;
+			List<Device> devices = SemiSupervisedTraining.this.setup.devices();
 			try (NDScope scope = new NDScope(); NDManager manager = this.trainer.getManager().newSubManager()) {
 				scope.suppressNotUsedWarning();
 				long started = System.nanoTime();
@@ -318,69 +319,95 @@ public final class SemiSupervisedTraining {
 				// A long seed is expanded by SplitMix64: never the all-zero state.
 				UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(hp.seed(), step));
 				long[] labeled = sample(this.data.split().labeled(), hp.batchSize(), random);
-				NDArray x = augmented(labeled, manager);
-				NDArray y = this.data.oneHotLabels(labeled, manager);
-				Losses losses;
-				if (algorithm == Algorithm.SUPERVISED) {
-					long dataNanos = System.nanoTime() - started;
-					losses = supervisedStep(x, y);
-					updateWeights();
-					return new StepTiming(losses, dataNanos);
+				long[] unlabeled = supervised ? new long[0]
+						: sample(this.data.split().unlabeled(), hp.batchSize() * hp.unlabeledRatio(), random);
+				MixUp mixUp = supervised ? null : new MixUp(hp.alpha(), random);
+				double weight = supervised ? 1 : mixUp.sampleWeight();
+				List<long[]> labeledShards = Shards.split(labeled, devices.size());
+				List<long[]> unlabeledShards = Shards.split(unlabeled, devices.size());
+				List<Shard> shards = new ArrayList<>(devices.size());
+				for (int d = 0; d < devices.size(); d++) {
+					shards.add(shard(labeledShards.get(d), unlabeledShards.get(d), mixUp, manager, devices.get(d)));
 				}
-				long[] unlabeled = sample(this.data.split().unlabeled(), hp.batchSize() * hp.unlabeledRatio(), random);
-				NDList views = new NDList();
-				for (int k = 0; k < hp.k(); k++) {
-					views.add(augmented(unlabeled, manager));
-				}
-				NDArray u = NDArrays.concat(views);
-				MixUp mixUp = new MixUp(hp.alpha(), random);
-				double weight = mixUp.sampleWeight();
-				long[] partners = mixUp.samplePartners(labeled.length + (int) u.getShape().get(0));
 				long dataNanos = System.nanoTime() - started;
-				losses = semiSupervisedStep(x, y, u, weight, partners, step);
+				Losses losses = supervised ? supervisedStep(shards) : semiSupervisedStep(shards, weight, step);
 				updateWeights();
 				return new StepTiming(losses, dataNanos);
 			}
 		}
 
-		private Losses supervisedStep(NDArray x, NDArray y) {
+		// One device's part of a step: its images, augmented on that device.
+		private Shard shard(long[] labeled, long[] unlabeled, @Nullable MixUp mixUp, NDManager manager, Device device) {
+			NDManager shardManager = device.equals(manager.getDevice()) ? manager : manager.newSubManager(device);
+			NDArray x = augmented(labeled, manager, shardManager);
+			NDArray y = this.data.oneHotLabels(labeled, manager).toDevice(device, false);
+			if (mixUp == null) {
+				return new Shard(x, y, null, null);
+			}
+			NDList views = new NDList();
+			for (int k = 0; k < SemiSupervisedTraining.this.hp.k(); k++) {
+				views.add(augmented(unlabeled, manager, shardManager));
+			}
+			NDArray u = NDArrays.concat(views);
+			return new Shard(x, y, u, mixUp.samplePartners(labeled.length + (int) u.getShape().get(0)));
+		}
+
+		// Each device's loss is the mean over its shard; the parameter server sums the
+		// devices' gradients, so 1/devices makes that sum the gradient of the whole
+		// batch.
+		private Losses supervisedStep(List<Shard> shards) {
+			float share = 1f / shards.size();
 			try (GradientCollector collector = this.trainer.newGradientCollector()) {
-				NDArray logits = this.trainer.forward(new NDList(x)).get(0);
-				NDArray loss = this.supervisedLoss.evaluate(new NDList(y), new NDList(logits));
-				collector.backward(loss);
-				double value = loss.getFloat();
-				return new Losses(value, value, 0, 0);
+				Losses sum = Losses.ZERO;
+				for (Shard shard : shards) {
+					NDArray logits = this.trainer.forward(new NDList(shard.x())).get(0);
+					NDArray loss = this.supervisedLoss.evaluate(new NDList(shard.y()), new NDList(logits));
+					collector.backward(loss.mul(share));
+					double value = loss.getFloat();
+					sum = sum.plus(new Losses(value, value, 0, 0));
+				}
+				return sum.divide(shards.size());
 			}
 		}
 
-		private Losses semiSupervisedStep(NDArray x, NDArray y, NDArray u, double weight, long[] partners, long step) {
+		private Losses semiSupervisedStep(List<Shard> shards, double weight, long step) {
 			Hyperparameters hp = SemiSupervisedTraining.this.hp;
-			int labeledCount = (int) x.getShape().get(0);
 			boolean contrastive = this.contrastiveLoss != null;
+			float share = 1f / shards.size();
 			// Without the contrastive term the guessing pass needs no gradient: keep it
 			// outside the recording.
-			NDList guessPass = contrastive ? null : this.trainer.forward(new NDList(u));
+			List<NDList> guessPasses = new ArrayList<>();
+			if (!contrastive) {
+				shards.forEach((shard) -> guessPasses.add(this.trainer.forward(new NDList(shard.u()))));
+			}
+			double consistencyWeight = hp.lambdaU() * rampup(step, (long) hp.rampupEpochs() * hp.stepsPerEpoch());
 			try (GradientCollector collector = this.trainer.newGradientCollector()) {
-				NDList unlabeledPass = contrastive ? this.trainer.forward(new NDList(u)) : guessPass;
-				NDArray guessed = LabelGuessing.guess(unlabeledPass.get(0), hp.k(), (float) hp.temperature());
-				NDArray targets = y.concat(guessed.tile(new long[] { hp.k(), 1 }));
-				NDList mixed = MixUp.mix(x.concat(u), targets, weight, partners);
-				NDArray logits = this.trainer.forward(new NDList(mixed.get(0))).get(0);
-				NDArray mixedTargets = mixed.get(1);
-				NDArray lossX = this.supervisedLoss.evaluate(new NDList(mixedTargets.get(":" + labeledCount)),
-						new NDList(logits.get(":" + labeledCount)));
-				NDArray lossU = this.consistencyLoss.evaluate(new NDList(mixedTargets.get(labeledCount + ":")),
-						new NDList(logits.get(labeledCount + ":")));
-				double consistencyWeight = hp.lambdaU() * rampup(step, (long) hp.rampupEpochs() * hp.stepsPerEpoch());
-				NDArray loss = lossX.add(lossU.mul((float) consistencyWeight));
-				NDArray lossSim = null;
-				if (contrastive) {
-					lossSim = this.contrastiveLoss.evaluate(new NDList(), new NDList(unlabeledPass.get(1)));
-					loss = loss.add(lossSim.mul((float) hp.lambdaSim()));
+				Losses sum = Losses.ZERO;
+				for (int d = 0; d < shards.size(); d++) {
+					Shard shard = shards.get(d);
+					int labeledCount = (int) shard.x().getShape().get(0);
+					NDList unlabeledPass = contrastive ? this.trainer.forward(new NDList(shard.u()))
+							: guessPasses.get(d);
+					NDArray guessed = LabelGuessing.guess(unlabeledPass.get(0), hp.k(), (float) hp.temperature());
+					NDArray targets = shard.y().concat(guessed.tile(new long[] { hp.k(), 1 }));
+					NDList mixed = MixUp.mix(shard.x().concat(shard.u()), targets, weight, shard.partners());
+					NDArray logits = this.trainer.forward(new NDList(mixed.get(0))).get(0);
+					NDArray mixedTargets = mixed.get(1);
+					NDArray lossX = this.supervisedLoss.evaluate(new NDList(mixedTargets.get(":" + labeledCount)),
+							new NDList(logits.get(":" + labeledCount)));
+					NDArray lossU = this.consistencyLoss.evaluate(new NDList(mixedTargets.get(labeledCount + ":")),
+							new NDList(logits.get(labeledCount + ":")));
+					NDArray loss = lossX.add(lossU.mul((float) consistencyWeight));
+					NDArray lossSim = null;
+					if (contrastive) {
+						lossSim = this.contrastiveLoss.evaluate(new NDList(), new NDList(unlabeledPass.get(1)));
+						loss = loss.add(lossSim.mul((float) hp.lambdaSim()));
+					}
+					collector.backward(loss.mul(share));
+					sum = sum.plus(new Losses(loss.getFloat(), lossX.getFloat(), lossU.getFloat(),
+							(lossSim != null) ? lossSim.getFloat() : 0));
 				}
-				collector.backward(loss);
-				return new Losses(loss.getFloat(), lossX.getFloat(), lossU.getFloat(),
-						(lossSim != null) ? lossSim.getFloat() : 0);
+				return sum.divide(shards.size());
 			}
 		}
 
@@ -390,9 +417,11 @@ public final class SemiSupervisedTraining {
 			this.ema.update();
 		}
 
-		private NDArray augmented(long[] indices, NDManager manager) {
-			NDArray images = this.augmentation.apply(this.data.batch(indices, manager));
-			return this.data.normalization().apply(images);
+		// Gathered where the data set lives, augmented on the shard's device.
+		private NDArray augmented(long[] indices, NDManager dataManager, NDManager shardManager) {
+			NDArray batch = this.data.batch(indices, dataManager).toDevice(shardManager.getDevice(), false);
+			batch.attach(shardManager);
+			return this.data.normalization().apply(this.augmentation.apply(batch));
 		}
 
 		private long imagesPerStep() {
@@ -452,6 +481,18 @@ public final class SemiSupervisedTraining {
 			return random.ints(count, 0, pool.length).mapToLong((i) -> pool[i]).toArray();
 		}
 		return random.ints(0, pool.length).distinct().limit(count).mapToLong((i) -> pool[i]).toArray();
+	}
+
+	/**
+	 * One device's part of a step.
+	 *
+	 * @param x its augmented labeled images
+	 * @param y their one-hot labels
+	 * @param u its unlabeled images in K augmented views, view after view (not for
+	 * SUPERVISED)
+	 * @param partners its MixUp partners (not for SUPERVISED)
+	 */
+	private record Shard(NDArray x, NDArray y, @Nullable NDArray u, long @Nullable [] partners) {
 	}
 
 	private record StepTiming(Losses losses, long dataNanos) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +15,7 @@ import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.runs.RunAssignment;
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.RunStatus;
+import io.simmixmatch.training.Devices;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.SemiSupervisedTraining;
 import io.simmixmatch.training.TrainingOutcome;
@@ -76,7 +78,8 @@ class RunTrainer {
 		if (this.shuttingDown) {
 			return Result.HANDED_BACK;
 		}
-		Optional<RunAssignment> assignment = this.ledger.start(runId, this.identity.name(), this.identity.deviceName());
+		Optional<RunAssignment> assignment = this.ledger.start(runId, this.identity.name(),
+				this.identity.deviceNames());
 		if (assignment.isEmpty()) {
 			log.info("Run {} has ended already; dropping it from the queue", runId);
 			return Result.ENDED;
@@ -130,9 +133,9 @@ class RunTrainer {
 				.orElseThrow(() -> new IllegalStateException("No data set " + assignment.datasetId()))
 				// Catalog data sets bring their own test set, or (image folders) none.
 				.load(this.dataDirectory, new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(), 0, hp.seed()));
-			Device device = this.identity.device();
+			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
-					device, directory);
+					devices, directory);
 			TrainingReporter reporter = new TrainingReporter(runId, this.ledger, run, this.properties, this.meters);
 			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume, reporter,
 					() -> this.shuttingDown || run.isCancelled());

@@ -64,7 +64,7 @@ class WorkerConfiguration {
 		@Bean
 		WorkerIdentity workerIdentity(WorkerProperties properties) {
 			return new WorkerIdentity(Objects.requireNonNullElseGet(properties.name(), WorkerNames::ofThisProcess),
-					Devices.parse(properties.device()));
+					Devices.parseAll(properties.device()));
 		}
 
 		@Bean

@@ -1,19 +1,25 @@
 package io.simmixmatch.workers;
 
+import java.util.List;
+
 import ai.djl.Device;
 import io.simmixmatch.training.Devices;
 
 /**
  * Who a worker process is: its name in the queue, the runs table and health, and the
- * device it trains on.
+ * devices it trains on (a run uses as many of them as it asked for).
  *
  * @param name unique among the live workers
- * @param device where it trains
+ * @param devices where it trains
  */
-record WorkerIdentity(String name, Device device) {
+record WorkerIdentity(String name, List<Device> devices) {
+
+	List<String> deviceNames() {
+		return this.devices.stream().map(Devices::name).toList();
+	}
 
 	String deviceName() {
-		return Devices.name(this.device);
+		return String.join("+", deviceNames());
 	}
 
 }

@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param slots the worker processes a BOTH instance launches: {@code auto} (one per GPU
  * the engine sees, else one on the CPU), {@code cpu}, {@code cpu:N}, or a list such as
- * {@code gpu0,gpu1}
- * @param device the device of a WORKER process: {@code auto}, {@code cpu} or {@code gpuN}
+ * {@code gpu0,gpu1} or {@code gpu0+gpu1,gpu2+gpu3} (two workers of two GPUs each)
+ * @param device the devices of a WORKER process: {@code auto}, {@code cpu}, {@code gpuN},
+ * or GPUs joined by {@code +} ({@code gpu0+gpu1}) for runs that ask for several
  * @param name the name of a WORKER process in the queue and in health; defaults to
  * host-pid
  * @param heartbeatInterval how often a worker proves it is alive

@@ -45,24 +45,30 @@ final class WorkerSlots {
 		List<String> slots = new ArrayList<>();
 		Set<String> gpus = new HashSet<>();
 		for (String slot : normalized.split(",")) {
-			String device = slot.strip();
-			if (device.matches("gpu\\d{1,3}")) {
-				if (Integer.parseInt(device.substring(3)) >= gpuCount) {
-					throw new IllegalArgumentException("Worker slots '" + spec + "': " + device
-							+ " does not exist, the engine sees " + gpuCount + " GPU(s)");
+			String devices = slot.strip();
+			if (!devices.equals("cpu")) {
+				for (String device : devices.split("\\+")) {
+					claimGpu(device.strip(), gpus, gpuCount, spec);
 				}
-				if (!gpus.add(device)) {
-					throw new IllegalArgumentException(
-							"Worker slots '" + spec + "': " + device + " is given to two workers");
-				}
+				devices = devices.replace(" ", "");
 			}
-			else if (!device.equals("cpu")) {
-				throw new IllegalArgumentException(
-						"Worker slots '" + spec + "': use auto, cpu, cpu:N or a list of cpu and gpuN");
-			}
-			slots.add(device);
+			slots.add(devices);
 		}
 		return List.copyOf(slots);
+	}
+
+	private static void claimGpu(String device, Set<String> claimed, int gpuCount, String spec) {
+		if (!device.matches("gpu\\d{1,3}")) {
+			throw new IllegalArgumentException(
+					"Worker slots '" + spec + "': use auto, cpu, cpu:N or a list of cpu, gpuN and gpuN+gpuM");
+		}
+		if (Integer.parseInt(device.substring(3)) >= gpuCount) {
+			throw new IllegalArgumentException("Worker slots '" + spec + "': " + device
+					+ " does not exist, the engine sees " + gpuCount + " GPU(s)");
+		}
+		if (!claimed.add(device)) {
+			throw new IllegalArgumentException("Worker slots '" + spec + "': " + device + " is given to two workers");
+		}
 	}
 
 	/**

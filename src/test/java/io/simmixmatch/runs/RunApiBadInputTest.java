@@ -47,6 +47,9 @@ class RunApiBadInputTest {
 					{"algorithm": "MIXMATCH", "datasetId": "../../etc/passwd"}           | datasetId                      | must be a data set id: lowercase letters, digits and dashes
 					{"algorithm": "MIXMATCH", "name": "   "}                             | name                           | must not be blank
 					{"algorithm": "MIXMATCH", "priority": 1000}                          | priority                       | must be less than or equal to 100
+					{"algorithm": "MIXMATCH", "devices": 0}                              | devices                        | must be greater than or equal to 1
+					{"algorithm": "MIXMATCH", "devices": 17}                             | devices                        | must be less than or equal to 16
+					{"algorithm": "MIXMATCH", "devices": 4, "hyperparameters": {"batchSize": 2}} | devices          | must not exceed hyperparameters.batchSize (2): each device needs images
 					{"algorithm": "MIXMATCH", "hyperparameters": [1, 2]}                 | hyperparameters                | must be an object
 					{"algorithm": "MIXMATCH", "hyperparameters": {"epochs": -1}}         | hyperparameters.epochs         | must be greater than or equal to 1
 					{"algorithm": "MIXMATCH", "hyperparameters": {"epochs": 1000000}}    | hyperparameters.epochs         | must be less than or equal to 10000

@@ -59,7 +59,8 @@ class WorkerPoolTest {
 
 	@Test
 	void streamsTheEpochsOfARunUntilItSucceeds() throws Exception {
-		long id = launch("SIMMIXMATCH", "\"epochs\": 3, \"stepsPerEpoch\": 4, \"k\": 2, \"unlabeledRatio\": 2");
+		long id = launch("SIMMIXMATCH", "\"epochs\": 3, \"stepsPerEpoch\": 4, \"k\": 2, \"unlabeledRatio\": 2",
+				"synthetic", 2);
 		List<ServerSentEvent> events = events(id);
 		List<Integer> epochs = events.stream()
 			.filter((event) -> event.name().equals("epoch"))
@@ -72,6 +73,8 @@ class WorkerPoolTest {
 		assertThat(last.data().get("status").asString()).isEqualTo("SUCCEEDED");
 		JsonNode run = service.json("/api/v1/runs/" + id);
 		assertThat(run.at("/progress/step").asLong()).isEqualTo(12);
+		assertThat(run.at("/execution/requestedDevices").asInt()).as("asked for").isEqualTo(2);
+		assertThat(run.at("/execution/devices").asString()).as("what a CPU worker has").isEqualTo("cpu");
 		assertThat(run.at("/best/top1").isNumber()).isTrue();
 		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(1);
 		assertThat(epochsOf(id)).containsExactly(1, 2, 3);
@@ -150,9 +153,14 @@ class WorkerPoolTest {
 	}
 
 	static long launch(String algorithm, String hyperparameters, String dataset) throws Exception {
+		return launch(algorithm, hyperparameters, dataset, 1);
+	}
+
+	static long launch(String algorithm, String hyperparameters, String dataset, int devices) throws Exception {
 		String body = """
-				{"algorithm": "%s", "datasetId": "%s", "hyperparameters": {"batchSize": 8, "labelsPerClass": 4,
-				 "validationPerClass": 4, %s}}""".formatted(algorithm, dataset, hyperparameters);
+				{"algorithm": "%s", "datasetId": "%s", "devices": %d, "hyperparameters": {"batchSize": 8,
+				 "labelsPerClass": 4, "validationPerClass": 4, %s}}""".formatted(algorithm, dataset, devices,
+				hyperparameters);
 		HttpResponse<String> created = service.post("/api/v1/runs", body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
 		return JsonMapper.shared().readTree(created.body()).get("id").asLong();

@@ -31,6 +31,14 @@ class WorkerSlotsTest {
 	}
 
 	@Test
+	void aSlotMayHoldSeveralGpusForDataParallelRuns() {
+		assertThat(WorkerSlots.parse("gpu0+gpu1, gpu2 + gpu3", 4)).containsExactly("gpu0+gpu1", "gpu2+gpu3");
+		assertThatIllegalArgumentException().isThrownBy(() -> WorkerSlots.parse("gpu0+gpu1,gpu1", 2))
+			.withMessageContaining("gpu1 is given to two workers");
+		assertThatIllegalArgumentException().isThrownBy(() -> WorkerSlots.parse("cpu+gpu0", 1));
+	}
+
+	@Test
 	void rejectsWhatCannotBeHonoured() {
 		assertThatIllegalArgumentException().isThrownBy(() -> WorkerSlots.parse("gpu0,gpu0", 2))
 			.withMessageContaining("gpu0 is given to two workers");
