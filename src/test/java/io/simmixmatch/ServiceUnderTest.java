@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,20 @@ public final class ServiceUnderTest implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("Timed out after " + timeout + " waiting on " + path + "; last: " + last);
+	}
+
+	/**
+	 * Registers a data set of IDX files, as an operator would in the database.
+	 * @param id its id
+	 * @param directory where its four files are
+	 * @param classNames its class names
+	 */
+	public void registerIdxDataset(String id, Path directory, List<String> classNames) {
+		jdbc().update("""
+				insert into dataset (id, name, format, location, class_names, image_channels, image_height,
+				                     image_width, train_size, test_size)
+				values (?, ?, 'IDX', ?, ?::jsonb, 1, 28, 28, 400, 100)""", id, id, directory.toString(),
+				json.writeValueAsString(classNames));
 	}
 
 	public JdbcTemplate jdbc() {

@@ -36,7 +36,7 @@ class TwoInstancesTest {
 		SyntheticImages.writeIdx(images, 40, 10);
 		try (ServiceUnderTest database = ServiceUnderTest.start("--simmixmatch.role=api",
 				"--simmixmatch.data-dir=" + directory.resolve("api"))) {
-			WorkerPoolTest.registerIdxDataset(database, "synthetic", images);
+			database.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
 			String url = database.bean(JdbcConnectionDetails.class).getJdbcUrl();
 			try (ServiceUnderTest first = instance(url, directory.resolve("first"));
 					ServiceUnderTest second = instance(url, directory.resolve("second"))) {

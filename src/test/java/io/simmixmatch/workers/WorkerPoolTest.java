@@ -47,8 +47,8 @@ class WorkerPoolTest {
 				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.heartbeat-interval=1s",
 				"--simmixmatch.workers.missed-heartbeats=4", "--simmixmatch.workers.progress-interval=200ms",
 				"--simmixmatch.workers.max-attempts=2", "--simmixmatch.workers.retry-delay=1s");
-		registerIdxDataset(service, "synthetic", images);
-		registerIdxDataset(service, "vanished", directory.resolve("nowhere"));
+		service.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
+		service.registerIdxDataset("vanished", directory.resolve("nowhere"), SyntheticImages.CLASSES);
 		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(2));
 	}
 
@@ -164,15 +164,6 @@ class WorkerPoolTest {
 		HttpResponse<String> created = service.post("/api/v1/runs", body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
 		return JsonMapper.shared().readTree(created.body()).get("id").asLong();
-	}
-
-	static void registerIdxDataset(ServiceUnderTest service, String id, Path directory) {
-		service.jdbc()
-			.update("""
-					insert into dataset (id, name, format, location, class_names, image_channels, image_height,
-					                     image_width, train_size, test_size)
-					values (?, ?, 'IDX', ?, ?::jsonb, 1, 28, 28, 400, 100)""", id, id, directory.toString(),
-					JsonMapper.shared().writeValueAsString(SyntheticImages.CLASSES));
 	}
 
 	private static void awaitLastCheckpointOfEpoch(long id, int epoch) throws Exception {

@@ -1,0 +1,53 @@
+// The service's REST API, as the pages use it. Requests carry an API key from
+// localStorage when one is set, so the pages keep working where authentication is on.
+
+const KEY = "simmixmatch.apiKey";
+
+function headers(extra = {}) {
+  const key = localStorage.getItem(KEY);
+  return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
+}
+
+async function answer(response) {
+  const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+  if (!response.ok) {
+    const fields = (body?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("\n");
+    throw new Error(fields || body?.detail || `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+export const api = {
+  get: (path) => fetch(path, { headers: headers() }).then(answer),
+  send: (method, path, body) =>
+    fetch(path, {
+      method,
+      headers: headers({ "Content-Type": "application/json" }),
+      body: JSON.stringify(body),
+    }).then(answer),
+  upload: (path, files) => {
+    const form = new FormData();
+    [...files].forEach((file) => form.append("file", file));
+    return fetch(path, { method: "POST", headers: headers(), body: form }).then(answer);
+  },
+  events: (path) => new EventSource(path),
+};
+
+export function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
+  });
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? "")));
+  return node;
+}
+
+export const percent = (value) => (value === null || value === undefined ? "–" : `${(100 * value).toFixed(1)}%`);
+
+export function duration(run) {
+  if (!run.startedAt) return "–";
+  const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
+  const seconds = Math.round((end - Date.parse(run.startedAt)) / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}

@@ -1,0 +1,154 @@
+package io.simmixmatch;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import io.simmixmatch.data.SyntheticImages;
+import io.simmixmatch.training.TrainedCheckpoints;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in headless Chromium (Debian's chromium and chromium-driver, which
+ * {@code .ci/run} installs; {@code CHROMIUM} and {@code CHROMEDRIVER} name others) against
+ * the whole service: launch a run, watch its curve grow
+ * until it ends, promote it, classify an image. Screenshots of each page go to
+ * {@code target/screenshots} (and to {@code -Dscreenshots.dir}, for the docs).
+ */
+@Timeout(600)
+class DashboardBrowserTest {
+
+	private static final Path CHROMEDRIVER = Path.of(environment("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private static final Path CHROMIUM = Path.of(environment("CHROMIUM", "/usr/bin/chromium"));
+
+	private static final int EPOCHS = 6;
+
+	private static ServiceUnderTest service;
+
+	private static WebDriver browser;
+
+	private static Path images;
+
+	@BeforeAll
+	static void start(@TempDir Path directory) throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+				"needs Debian's chromium and chromium-driver (.ci/run installs them)");
+		images = directory.resolve("synthetic");
+		SyntheticImages.writeIdx(images, 40, 10);
+		service = ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu",
+				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.progress-interval=200ms");
+		service.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+		browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (service != null) {
+			service.close();
+		}
+	}
+
+	@Test
+	void launchAWatchItsCurveGrowPromoteItAndClassifyAnImage(@TempDir Path directory) throws Exception {
+		browser.get(service.uri("/").toString());
+		WebElement form = browser.findElement(By.id("launch"));
+		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#datasets option[value=synthetic]")));
+		new Select(form.findElement(By.name("algorithm"))).selectByVisibleText("SUPERVISED");
+		new Select(form.findElement(By.name("datasetId"))).selectByValue("synthetic");
+		form.findElement(By.name("name")).sendKeys("browser test");
+		WebElement overrides = form.findElement(By.name("hyperparameters"));
+		overrides.clear();
+		overrides.sendKeys("{\"epochs\": " + EPOCHS + ", \"stepsPerEpoch\": 15, \"batchSize\": 8,"
+				+ " \"labelsPerClass\": 4, \"validationPerClass\": 4, \"emaDecay\": 0.9}");
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+
+		await().until(ExpectedConditions.urlContains("/run.html?id="));
+		By topOne = By.cssSelector("polyline[data-series='top-1']");
+		await().until(ExpectedConditions.presenceOfElementLocated(topOne));
+		int first = points(topOne);
+		await().until((driver) -> points(topOne) > first);
+		await().until(ExpectedConditions.textToBe(By.id("status"), "SUCCEEDED"));
+		await().until((driver) -> points(topOne) == EPOCHS);
+		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-kind=BEST]")));
+		screenshot("dashboard-run.png");
+
+		browser.findElement(By.cssSelector("#promote button")).click();
+		await().until(ExpectedConditions.textMatches(By.id("promoted"), Pattern.compile("production v1")));
+
+		Path image = directory.resolve("shoe.png");
+		BufferedImage gray = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+		gray.getRaster().setDataElements(0, 0, 28, 28, TrainedCheckpoints.image(7));
+		ImageIO.write(gray, "png", image.toFile());
+		browser.get(service.uri("/predict.html?model=production").toString());
+		browser.findElement(By.id("image")).sendKeys(image.toAbsolutePath().toString());
+		await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#bars .bar"), 5));
+		List<String> labels = browser.findElements(By.cssSelector("#bars .bar"))
+			.stream()
+			.map((bar) -> bar.getAttribute("data-label"))
+			.toList();
+		assertThat(SyntheticImages.CLASSES).containsAll(labels);
+		assertThat(browser.findElement(By.id("served")).getText()).startsWith("production v1");
+		screenshot("dashboard-predict.png");
+
+		browser.get(service.uri("/").toString());
+		await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "SUCCEEDED"));
+		screenshot("dashboard-runs.png");
+	}
+
+	private static String environment(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null) ? value : fallback;
+	}
+
+	private static int points(By series) {
+		return Integer.parseInt(browser.findElement(series).getAttribute("data-points"));
+	}
+
+	private static WebDriverWait await() {
+		return new WebDriverWait(browser, Duration.ofMinutes(2));
+	}
+
+	private static void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		String docs = System.getProperty("screenshots.dir");
+		if (docs != null) {
+			Files.copy(shot.toPath(), Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+}
