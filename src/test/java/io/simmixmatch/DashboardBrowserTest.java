@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver, which
- * {@code .ci/run} installs; {@code CHROMIUM} and {@code CHROMEDRIVER} name others) against
- * the whole service: launch a run, watch its curve grow
- * until it ends, promote it, classify an image. Screenshots of each page go to
- * {@code target/screenshots} (and to {@code -Dscreenshots.dir}, for the docs).
+ * {@code .ci/run} installs; {@code CHROMIUM} and {@code CHROMEDRIVER} name others)
+ * against the whole service: launch a run, watch its curve grow until it ends, promote
+ * it, classify an image. Screenshots of each page go to {@code target/screenshots} (and
+ * to {@code -Dscreenshots.dir}, for the docs).
  */
 @Timeout(600)
 class DashboardBrowserTest {

@@ -2,6 +2,8 @@ package io.simmixmatch.inference;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Aliases such as {@code production} and their versions: promoting a run copies its best
  * checkpoint (so a later best of the same run changes nothing) and adds a version. An
- * alias serves its latest version. Resolved aliases are cached in every instance until a
- * promotion anywhere notifies them.
+ * alias serves its latest version. Every instance caches what an alias resolves to until
+ * a promotion anywhere notifies it, or for 30 s at most.
  */
 @Service
 class ModelRegistry {
 
 	static final String PROMOTED = "model_promoted";
+
+	/**
+	 * How long a resolved alias is trusted without a notification: one lost in a
+	 * reconnect heals.
+	 */
+	private static final Duration CACHE_FOR = Duration.ofSeconds(30);
 
 	private final JdbcTemplate jdbc;
 
@@ -35,7 +43,7 @@ class ModelRegistry {
 
 	private final Clock clock;
 
-	private final Map<String, ModelVersion> aliases = new ConcurrentHashMap<>();
+	private final Map<String, Cached> aliases = new ConcurrentHashMap<>();
 
 	ModelRegistry(JdbcTemplate jdbc, CheckpointArchive checkpoints, PostgresNotifications notifications, Clock clock) {
 		this.jdbc = jdbc;
@@ -53,7 +61,7 @@ class ModelRegistry {
 		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", alias.name());
 		int version = this.jdbc.queryForObject(
 				"select coalesce(max(version), 0) + 1 from model_version where alias = ?", Integer.class, alias.name());
-		var now = this.clock.instant();
+		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"insert into model_version (alias, version, checkpoint_id, run_id, promoted_at) values (?, ?, ?, ?, ?)",
 				alias.name(), version, released.id(), runId, Timestamp.from(now));
@@ -86,11 +94,18 @@ class ModelRegistry {
 	 */
 	Optional<ModelVersion> resolve(ModelName name) {
 		if (name instanceof ModelName.Alias alias) {
-			return Optional.ofNullable(this.aliases.computeIfAbsent(alias.name(),
-					(key) -> history(alias).stream().findFirst().orElse(null)));
+			Instant now = this.clock.instant();
+			Cached cached = this.aliases.compute(alias.name(),
+					(key, known) -> (known != null && known.until().isAfter(now)) ? known
+							: new Cached(history(alias).stream().findFirst(), now.plus(CACHE_FOR)));
+			return cached.version();
 		}
 		ModelName.Run run = (ModelName.Run) name;
 		return this.checkpoints.best(run.runId()).map((checkpoint) -> new ModelVersion(run, null, checkpoint, null));
+	}
+
+	/** What an alias resolved to, and until when to trust it. */
+	private record Cached(Optional<ModelVersion> version, Instant until) {
 	}
 
 	private ModelVersion version(ModelName.Alias alias, int version, long checkpointId, Timestamp promotedAt) {

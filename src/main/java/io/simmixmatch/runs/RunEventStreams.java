@@ -41,11 +41,10 @@ class RunEventStreams {
 	SseEmitter open(long runId) {
 		TrainingRun run = this.runs.findById(runId).orElseThrow(() -> ApiProblems.notFound("run", runId));
 		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-		List<SseEmitter> listeners = this.streams.computeIfAbsent(runId, (id) -> new CopyOnWriteArrayList<>());
-		listeners.add(emitter);
-		emitter.onCompletion(() -> listeners.remove(emitter));
+		this.streams.computeIfAbsent(runId, (id) -> new CopyOnWriteArrayList<>()).add(emitter);
+		emitter.onCompletion(() -> forget(runId, emitter));
 		emitter.onTimeout(emitter::complete);
-		emitter.onError((ex) -> listeners.remove(emitter));
+		emitter.onError((ex) -> forget(runId, emitter));
 		send(emitter, "run", RunResponse.of(run));
 		this.metrics.findByIdRunIdOrderByIdEpoch(runId)
 			.forEach((metric) -> send(emitter, "epoch", EpochMetricResponse.of(metric)));
@@ -76,6 +75,13 @@ class RunEventStreams {
 					emitter.complete();
 				}
 			});
+		});
+	}
+
+	private void forget(long runId, SseEmitter emitter) {
+		this.streams.computeIfPresent(runId, (id, listeners) -> {
+			listeners.remove(emitter);
+			return listeners.isEmpty() ? null : listeners;
 		});
 	}
 
