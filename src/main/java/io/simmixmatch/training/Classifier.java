@@ -83,6 +83,7 @@ public final class Classifier implements AutoCloseable {
 			throw new IllegalArgumentException(
 					"Expected " + count + " x " + imageSize() + " values, got " + images.length);
 		}
+		GradMode.disable();
 		try (NDManager manager = this.model.getNDManager().newSubManager()) {
 			NDArray batch = manager.create(images,
 					new Shape(count, this.metadata.channels(), this.metadata.height(), this.metadata.width()));

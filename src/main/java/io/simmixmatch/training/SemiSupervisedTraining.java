@@ -85,6 +85,7 @@ public final class SemiSupervisedTraining {
 	public TrainingOutcome train(@Nullable Path resumeFrom, TrainingObserver observer, BooleanSupplier stopRequested)
 			throws IOException {
 		long started = System.nanoTime();
+		GradMode.disable();
 		log.info("Training {} on {} ({} labeled, {} unlabeled images) on {}", this.setup.algorithm(),
 				this.setup.images().name(), this.setup.split().labeled().length, this.setup.split().unlabeled().length,
 				this.setup.devices());

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.simmixmatch.data.DataSplit;
 import io.simmixmatch.data.ImageSet;
@@ -49,6 +51,25 @@ class TrainingLoopTest {
 			assertThat(losses.consistency() > 0).isEqualTo(algorithm != Algorithm.SUPERVISED);
 			assertThat(losses.contrastive() > 0).isEqualTo(algorithm == Algorithm.SIMMIXMATCH);
 		}
+	}
+
+	@Test
+	void trainsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
+		Engine.getInstance();
+		AtomicReference<Object> result = new AtomicReference<>();
+		Thread worker = new Thread(() -> {
+			try {
+				result.set(train(Algorithm.SIMMIXMATCH, hyperparameters(1, 3), null, new TrainingObserver() {
+				}, () -> false));
+			}
+			catch (Throwable ex) {
+				result.set(ex);
+			}
+		});
+		worker.start();
+		worker.join();
+		assertThat(result.get()).isInstanceOf(TrainingOutcome.class);
+		assertThat(((TrainingOutcome) result.get()).completed()).isTrue();
 	}
 
 	@Test

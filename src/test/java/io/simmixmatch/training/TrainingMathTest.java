@@ -16,6 +16,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,12 @@ import static org.assertj.core.api.Assertions.within;
 class TrainingMathTest {
 
 	private final NDManager manager = NDManager.newBaseManager();
+
+	// These tests update weights in place, as the training loop does on its own thread.
+	@BeforeEach
+	void recordNothingOnThisThread() {
+		GradMode.disable();
+	}
 
 	@AfterEach
 	void close() {
