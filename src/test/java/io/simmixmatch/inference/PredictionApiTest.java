@@ -327,6 +327,30 @@ class PredictionApiTest {
 	}
 
 	@Test
+	void aCheckpointCorruptedInTheDatabaseIsNeverServed(@TempDir Path directory) throws Exception {
+		long run = createRun();
+		service.bean(RunLedger.class)
+			.storeCheckpoint(run, CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1));
+		service.jdbc().update("""
+				update checkpoint_chunk set data = overlay(data placing '\\xdeadbeef'::bytea from 100)
+				where checkpoint_id = (select id from checkpoint where run_id = ? and kind = 'BEST')""", run);
+		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png");
+		HttpResponse<String> answer = multipart("/api/v1/predict?model=run:" + run, List.of(png), "image/png");
+		assertThat(answer.statusCode()).isEqualTo(503);
+		assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+		assertThat(service.json("/actuator/health/models").at("/details/loaded").findValuesAsString("runId"))
+			.doesNotContain(Long.toString(run));
+		assertThat(
+				service
+					.get("/api/v1/runs/" + run + "/checkpoints/"
+							+ service.jdbc()
+								.queryForObject("select id from checkpoint where run_id = ?", Long.class, run)
+							+ "/file")
+					.statusCode())
+			.isGreaterThanOrEqualTo(500);
+	}
+
+	@Test
 	void healthShowsTheLoadedModels() throws Exception {
 		ok(multipart("/api/v1/predict", List.of(Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png")),
 				"image/png"));
