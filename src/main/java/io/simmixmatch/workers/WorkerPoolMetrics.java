@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WorkerPoolMetrics {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkerPoolMetrics.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -47,6 +52,16 @@ class WorkerPoolMetrics {
 
 	@Scheduled(fixedDelayString = "${simmixmatch.workers.heartbeat-interval:5s}")
 	void refresh() {
+		try {
+			register();
+		}
+		catch (DataAccessException ex) {
+			// The gauges keep their last values until the database answers again.
+			log.debug("Cannot refresh the pool gauges: {}", ex.getMessage());
+		}
+	}
+
+	private void register() {
 		this.running.register(this.jdbc.query(
 				"select devices, count(*) as runs from training_run where status = 'RUNNING' group by devices",
 				(row, index) -> MultiGauge.Row.of(Tags.of("device", String.valueOf(row.getString("devices"))),

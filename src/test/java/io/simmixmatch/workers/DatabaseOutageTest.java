@@ -1,0 +1,87 @@
+package io.simmixmatch.workers;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import io.simmixmatch.ServiceUnderTest;
+import io.simmixmatch.data.SyntheticImages;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL goes away under a running job and comes back: the attempt that could not
+ * write fails, its execution is found dead once the database answers again, and the run
+ * resumes from its last stored checkpoint and ends with every epoch recorded once.
+ */
+@Timeout(600)
+class DatabaseOutageTest {
+
+	private static final int EPOCHS = 8;
+
+	@Test
+	void aRunSurvivesADatabaseRestartWithAContiguousCurve(@TempDir Path directory) throws Exception {
+		Path images = directory.resolve("synthetic");
+		SyntheticImages.writeIdx(images, 40, 10);
+		Path data = directory.resolve("postgres");
+		int port = freePort();
+		EmbeddedPostgres postgres = start(data, port);
+		try (ServiceUnderTest service = ServiceUnderTest.start("--simmixmatch.role=both",
+				"--simmixmatch.workers.slots=cpu", "--simmixmatch.data-dir=" + directory,
+				"--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
+				"--spring.datasource.username=postgres", "--simmixmatch.workers.heartbeat-interval=1s",
+				"--simmixmatch.workers.missed-heartbeats=4", "--simmixmatch.workers.progress-interval=200ms",
+				"--simmixmatch.workers.retry-delay=1s")) {
+			service.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
+			long id = launch(service);
+			service.await("/api/v1/runs/" + id, (run) -> run.at("/progress/epoch").asInt() >= 2, Duration.ofMinutes(3));
+			postgres.close();
+			Thread.sleep(3_000);
+			postgres = start(data, port);
+			JsonNode run = service.await("/api/v1/runs/" + id, (candidate) -> Set.of("SUCCEEDED", "FAILED", "CANCELLED")
+				.contains(candidate.get("status").asString()), Duration.ofMinutes(4));
+			assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+			assertThat(run.at("/execution/attempts").asInt()).isGreaterThanOrEqualTo(2);
+			List<Integer> epochs = new ArrayList<>();
+			service.json("/api/v1/runs/" + id + "/metrics")
+				.forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
+			assertThat(epochs).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+		}
+		finally {
+			postgres.close();
+		}
+	}
+
+	private static long launch(ServiceUnderTest service) throws Exception {
+		String body = """
+				{"algorithm": "SUPERVISED", "datasetId": "synthetic", "hyperparameters": {"batchSize": 8,
+				 "labelsPerClass": 4, "validationPerClass": 4, "epochs": %d, "stepsPerEpoch": 40}}""".formatted(EPOCHS);
+		return JsonMapper.shared().readTree(service.post("/api/v1/runs", body).body()).get("id").asLong();
+	}
+
+	private static EmbeddedPostgres start(Path data, int port) throws Exception {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.setRegisterShutdownHook(false)
+			.start();
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
