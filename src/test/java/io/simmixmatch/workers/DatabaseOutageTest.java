@@ -52,6 +52,8 @@ class DatabaseOutageTest {
 				.contains(candidate.get("status").asString()), Duration.ofMinutes(4));
 			assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
 			assertThat(run.at("/execution/attempts").asInt()).isGreaterThanOrEqualTo(2);
+			assertThat(run.get("error").asString()).as("the attempt that lost the database")
+				.contains("stopped sending heartbeats");
 			List<Integer> epochs = new ArrayList<>();
 			service.json("/api/v1/runs/" + id + "/metrics")
 				.forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
