@@ -50,6 +50,8 @@ class RunService {
 
 	private final HyperparameterResolver hyperparameters;
 
+	private final RunLimits limits;
+
 	private final ApplicationEventPublisher events;
 
 	private final PostgresNotifications notifications;
@@ -58,13 +60,14 @@ class RunService {
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
 			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
-			ApplicationEventPublisher events, PostgresNotifications notifications, Clock clock) {
+			RunLimits limits, ApplicationEventPublisher events, PostgresNotifications notifications, Clock clock) {
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
 		this.checkpointStore = checkpointStore;
 		this.datasets = datasets;
 		this.hyperparameters = hyperparameters;
+		this.limits = limits;
 		this.events = events;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -83,6 +86,10 @@ class RunService {
 		String name = Objects.requireNonNullElseGet(request.name(),
 				() -> algorithm.name().toLowerCase() + " on " + datasetId);
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
+		List<FieldError> beyondLimits = this.limits.check(resolved, algorithm);
+		if (!beyondLimits.isEmpty()) {
+			throw ApiProblems.invalidFields(beyondLimits);
+		}
 		int devices = Objects.requireNonNullElse(request.devices(), 1);
 		if (resolved.batchSize() < devices) {
 			throw ApiProblems

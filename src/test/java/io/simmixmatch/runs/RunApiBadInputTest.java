@@ -47,6 +47,8 @@ class RunApiBadInputTest {
 					{"algorithm": "MIXMATCH", "datasetId": "../../etc/passwd"}           | datasetId                      | must be a data set id: lowercase letters, digits and dashes
 					{"algorithm": "MIXMATCH", "name": "   "}                             | name                           | must not be blank
 					{"algorithm": "MIXMATCH", "priority": 1000}                          | priority                       | must be less than or equal to 100
+					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"batchSize": 4096, "unlabeledRatio": 16, "k": 8}} | hyperparameters | a step would hold 528384 images (batchSize x (1 + unlabeledRatio x k)); at most 16384
+					{"algorithm": "SUPERVISED", "hyperparameters": {"epochs": 10000, "stepsPerEpoch": 100000}} | hyperparameters | the run would take 1000000000 steps (epochs x stepsPerEpoch); at most 10000000
 					{"algorithm": "MIXMATCH", "devices": 0}                              | devices                        | must be greater than or equal to 1
 					{"algorithm": "MIXMATCH", "devices": 17}                             | devices                        | must be less than or equal to 16
 					{"algorithm": "MIXMATCH", "devices": 4, "hyperparameters": {"batchSize": 2}} | devices          | must not exceed hyperparameters.batchSize (2): each device needs images

@@ -1,6 +1,7 @@
 package io.simmixmatch.workers;
 
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL goes away under a running job and comes back: the attempt that could not
- * write fails, its execution is found dead once the database answers again, and the run
- * resumes from its last stored checkpoint and ends with every epoch recorded once.
+ * PostgreSQL goes away under a running job and comes back: meanwhile requests fail fast
+ * with 503 and readiness is DOWN; the attempt that could not write fails, its execution
+ * is found dead once the database answers again, and the run resumes from its last stored
+ * checkpoint and ends with every epoch recorded once.
  */
 @Timeout(600)
 class DatabaseOutageTest {
@@ -46,7 +48,13 @@ class DatabaseOutageTest {
 			long id = launch(service);
 			service.await("/api/v1/runs/" + id, (run) -> run.at("/progress/epoch").asInt() >= 2, Duration.ofMinutes(3));
 			postgres.close();
-			Thread.sleep(3_000);
+			long asked = System.nanoTime();
+			HttpResponse<String> during = service.get("/api/v1/runs/" + id);
+			assertThat(during.statusCode()).isEqualTo(503);
+			assertThat(during.headers().firstValue("Retry-After")).isPresent();
+			assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("fails fast").isLessThan(Duration.ofSeconds(10));
+			assertThat(service.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+			Thread.sleep(1_000);
 			postgres = start(data, port);
 			JsonNode run = service.await("/api/v1/runs/" + id, (candidate) -> Set.of("SUCCEEDED", "FAILED", "CANCELLED")
 				.contains(candidate.get("status").asString()), Duration.ofMinutes(4));

@@ -1,0 +1,43 @@
+package io.simmixmatch.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.web.FieldError;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What one run may ask of a worker ({@code simmixmatch.limits.*}): each hyperparameter
+ * has its own bounds, but together they could still ask for absurd memory or time.
+ *
+ * @param maxImagesPerStep images one step may hold in memory: the labeled batch plus its
+ * unlabeled images in K views (the {@code seed} preset takes 1,536)
+ * @param maxSteps optimizer steps of a whole run
+ */
+@ConfigurationProperties("simmixmatch.limits")
+@Validated
+record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep,
+		@DefaultValue("10000000") @Min(1) long maxSteps) {
+
+	List<FieldError> check(Hyperparameters hp, Algorithm algorithm) {
+		List<FieldError> errors = new ArrayList<>();
+		long images = (algorithm == Algorithm.SUPERVISED) ? hp.batchSize()
+				: (long) hp.batchSize() * (1 + (long) hp.unlabeledRatio() * hp.k());
+		if (images > this.maxImagesPerStep) {
+			errors.add(new FieldError("hyperparameters", "a step would hold " + images
+					+ " images (batchSize x (1 + unlabeledRatio x k)); at most " + this.maxImagesPerStep));
+		}
+		if (hp.totalSteps() > this.maxSteps) {
+			errors.add(new FieldError("hyperparameters", "the run would take " + hp.totalSteps()
+					+ " steps (epochs x stepsPerEpoch); at most " + this.maxSteps));
+		}
+		return errors;
+	}
+
+}
