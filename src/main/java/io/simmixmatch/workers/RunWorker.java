@@ -2,6 +2,7 @@ package io.simmixmatch.workers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,7 @@ class RunWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		log.info("Worker {} trains on {}", this.identity.name(), this.identity.deviceName());
+		exitWithParent();
 		heartbeat();
 		long interval = this.properties.heartbeatInterval().toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
@@ -98,6 +100,21 @@ class RunWorker implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	// An orphan would keep a device and fail against a database that is gone.
+	private void exitWithParent() {
+		Long parent = this.properties.parentPid();
+		if (parent == null) {
+			return;
+		}
+		ProcessHandle.of(parent)
+			.map(ProcessHandle::onExit)
+			.orElse(CompletableFuture.completedFuture(null))
+			.thenRun(() -> {
+				log.warn("The process that launched worker {} is gone; stopping", this.identity.name());
+				new Thread(() -> System.exit(0), "orphaned-worker-exit").start();
+			});
 	}
 
 	private void heartbeat() {

@@ -59,6 +59,7 @@ class WorkerLauncher {
 		}
 		command.addAll(mainClass());
 		command.add("--simmixmatch.role=worker");
+		command.add("--simmixmatch.workers.parent-pid=" + ProcessHandle.current().pid());
 		command.add("--simmixmatch.workers.device=" + device);
 		command.add("--simmixmatch.data-dir=" + this.dataDirectory.toAbsolutePath());
 		command.add("--spring.main.web-application-type=none");

@@ -35,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jvmOptions JVM options of the worker processes a BOTH instance launches
  * @param workDirectory where workers keep a run's checkpoint files while it trains;
  * defaults to the data directory's {@code work}
+ * @param parentPid the process that launched this WORKER, if any: the worker stops when
+ * it is gone, so a supervisor killed with SIGKILL leaves no orphans behind
  */
 @ConfigurationProperties("simmixmatch.workers")
 @Validated
@@ -43,7 +45,7 @@ public record WorkerProperties(@DefaultValue("auto") String slots, @DefaultValue
 		@DefaultValue("6") @Min(4) int missedHeartbeats, @DefaultValue("10s") Duration pollInterval,
 		@DefaultValue("2s") Duration progressInterval, @DefaultValue("3") @Min(1) int maxAttempts,
 		@DefaultValue("30s") Duration retryDelay, @DefaultValue("2m") Duration shutdownTimeout,
-		@DefaultValue List<String> jvmOptions, @Nullable Path workDirectory) {
+		@DefaultValue List<String> jvmOptions, @Nullable Path workDirectory, @Nullable Long parentPid) {
 
 	/**
 	 * How long a worker may stay silent before it counts as dead.

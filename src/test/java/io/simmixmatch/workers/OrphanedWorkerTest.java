@@ -1,0 +1,63 @@
+package io.simmixmatch.workers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.simmixmatch.ServiceUnderTest;
+import io.simmixmatch.SimMixMatchApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker whose launching process dies (SIGKILL leaves no chance to stop it) stops too.
+ */
+@Timeout(300)
+class OrphanedWorkerTest {
+
+	@Test
+	void aWorkerStopsWhenTheProcessThatLaunchedItIsGone(@TempDir Path directory) throws Exception {
+		try (ServiceUnderTest service = ServiceUnderTest.start("--simmixmatch.role=api",
+				"--simmixmatch.data-dir=" + directory)) {
+			Process parent = new ProcessBuilder("sleep", "300").start();
+			ProcessBuilder launch = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElseThrow(),
+					"-cp", System.getProperty("java.class.path"), SimMixMatchApplication.class.getName(),
+					"--simmixmatch.role=worker", "--simmixmatch.workers.device=cpu",
+					"--simmixmatch.workers.parent-pid=" + parent.pid(), "--spring.main.web-application-type=none",
+					"--spring.profiles.active=test", "--simmixmatch.data-dir=" + directory))
+				.redirectErrorStream(true)
+				.redirectOutput(directory.resolve("worker.log").toFile());
+			launch.environment().put("SPRING_DATASOURCE_URL", service.bean(JdbcConnectionDetails.class).getJdbcUrl());
+			launch.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+			Process worker = launch.start();
+			try {
+				awaitWorkers(service, 1);
+				parent.destroyForcibly();
+				assertThat(worker.waitFor(60, TimeUnit.SECONDS)).as("the orphan stopped").isTrue();
+				awaitWorkers(service, 0);
+			}
+			finally {
+				worker.destroyForcibly();
+				parent.destroyForcibly();
+			}
+		}
+	}
+
+	private static void awaitWorkers(ServiceUnderTest service, long count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (service.jdbc().queryForObject("select count(*) from worker", Long.class) == count) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Expected " + count + " worker(s)");
+	}
+
+}
