@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
 import io.simmixmatch.training.CheckpointKind;
 
 import org.springframework.stereotype.Service;
@@ -53,7 +52,7 @@ class CheckpointArchiveService implements CheckpointArchive {
 		if (!this.checkpoints.existsById(checkpoint.id())) {
 			throw new IOException("Checkpoint " + checkpoint.id() + " no longer exists");
 		}
-		this.store.read(new StoredCheckpoint(checkpoint.id(), 0, checkpoint.sha256()), file);
+		this.store.read(checkpoint.id(), checkpoint.sha256(), file);
 	}
 
 	private static ArchivedCheckpoint archived(Checkpoint checkpoint) {

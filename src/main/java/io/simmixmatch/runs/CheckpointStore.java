@@ -80,7 +80,14 @@ class CheckpointStore {
 			.findFirst();
 	}
 
-	void read(StoredCheckpoint checkpoint, Path file) throws IOException {
+	/**
+	 * Writes a checkpoint's bytes to a file and checks them.
+	 * @param id the checkpoint
+	 * @param sha256 the SHA-256 its bytes must have
+	 * @param file where to write them
+	 * @throws IOException if they cannot be written, or do not match the checksum
+	 */
+	void read(long id, String sha256, Path file) throws IOException {
 		MessageDigest digest = sha256();
 		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
 			this.jdbc.query("select data from checkpoint_chunk where checkpoint_id = ? order by chunk", (row) -> {
@@ -90,13 +97,12 @@ class CheckpointStore {
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-			}, checkpoint.id());
+			}, id);
 		}
 		String actual = HexFormat.of().formatHex(digest.digest());
-		if (!actual.equals(checkpoint.sha256())) {
+		if (!actual.equals(sha256)) {
 			Files.delete(file);
-			throw new IOException("Checkpoint " + checkpoint.id() + " is corrupt: SHA-256 " + actual + ", expected "
-					+ checkpoint.sha256());
+			throw new IOException("Checkpoint " + id + " is corrupt: SHA-256 " + actual + ", expected " + sha256);
 		}
 	}
 

@@ -85,7 +85,7 @@ class RunLedgerService implements RunLedger {
 		if (last.isEmpty()) {
 			return Optional.empty();
 		}
-		this.checkpoints.read(last.get(), file);
+		this.checkpoints.read(last.get().id(), last.get().sha256(), file);
 		TrainingRun run = find(runId);
 		run.resumeFrom(last.get().step());
 		changed(run);

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
-import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
@@ -156,8 +155,7 @@ class RunService {
 			.filter((candidate) -> candidate.getRunId() == id)
 			.orElseThrow(() -> ApiProblems.notFound("checkpoint", checkpointId));
 		Path file = Files.createTempFile("checkpoint-", ".ckpt");
-		this.checkpointStore.read(new StoredCheckpoint(checkpointId, checkpoint.getStep(), checkpoint.getSha256()),
-				file);
+		this.checkpointStore.read(checkpointId, checkpoint.getSha256(), file);
 		return file;
 	}
 
