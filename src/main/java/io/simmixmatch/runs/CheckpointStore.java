@@ -41,8 +41,12 @@ class CheckpointStore {
 		this.jdbc = jdbc;
 	}
 
+	// The loop keeps BEST and PERIODIC as copies of the epoch's LAST: bytes already
+	// stored
+	// for the run are copied in the database instead of being uploaded again.
 	void store(long runId, CheckpointKind kind, Path file, Instant now) throws IOException {
-		CheckpointMetadata metadata = CheckpointFile.read(file).metadata();
+		CheckpointMetadata metadata = CheckpointFile.readMetadata(file);
+		String sha256 = sha256(file);
 		Accuracy validation = metadata.history()
 			.stream()
 			.filter((epoch) -> epoch.epoch() == metadata.epoch())
@@ -56,11 +60,20 @@ class CheckpointStore {
 		else {
 			this.jdbc.update("delete from checkpoint where run_id = ? and kind = ?", runId, kind.name());
 		}
+		Optional<Long> twin = this.jdbc
+			.queryForList("select id from checkpoint where run_id = ? and sha256 = ? order by id limit 1", Long.class,
+					runId, sha256)
+			.stream()
+			.findFirst();
+		if (twin.isPresent()) {
+			copy(twin.get(), kind, now);
+			return;
+		}
 		long id = this.jdbc.queryForObject("""
 				insert into checkpoint (run_id, kind, epoch, step, val_top1, val_top5, size_bytes, sha256, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, runId, kind.name(), metadata.epoch(),
 				metadata.step(), (validation != null) ? validation.top1() : null,
-				(validation != null) ? validation.top5() : null, Files.size(file), sha256(file), Timestamp.from(now));
+				(validation != null) ? validation.top5() : null, Files.size(file), sha256, Timestamp.from(now));
 		try (InputStream in = Files.newInputStream(file)) {
 			int chunk = 0;
 			for (byte[] data = in.readNBytes(CHUNK_BYTES); data.length > 0; data = in.readNBytes(CHUNK_BYTES)) {

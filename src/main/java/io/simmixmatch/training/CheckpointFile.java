@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -91,6 +92,24 @@ public final class CheckpointFile {
 			}
 		}
 		return new CheckpointFile(entries);
+	}
+
+	/**
+	 * Reads only what a checkpoint says about itself, without its weights.
+	 * @param file the checkpoint
+	 * @return its metadata
+	 * @throws IOException if it has none
+	 */
+	public static CheckpointMetadata readMetadata(Path file) throws IOException {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			ZipEntry entry = zip.getEntry(METADATA);
+			if (entry == null) {
+				throw new IOException(file + " is not a complete checkpoint: " + METADATA + " is missing");
+			}
+			try (InputStream in = zip.getInputStream(entry)) {
+				return json.readValue(in, CheckpointMetadata.class);
+			}
+		}
 	}
 
 	public CheckpointMetadata metadata() {
