@@ -94,11 +94,7 @@ class ModelCache implements DisposableBean {
 
 	List<LoadedModel> loaded() {
 		synchronized (this.models) {
-			return this.models.values()
-				.stream()
-				.filter((model) -> model.isDone() && !model.isCompletedExceptionally())
-				.map(CompletableFuture::join)
-				.toList();
+			return this.models.values().stream().filter(ModelCache::isLoaded).map(CompletableFuture::join).toList();
 		}
 	}
 
@@ -119,14 +115,12 @@ class ModelCache implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		List<CompletableFuture<LoadedModel>> all;
+		List<LoadedModel> all;
 		synchronized (this.models) {
-			all = new ArrayList<>(this.models.values());
+			all = loaded();
 			this.models.clear();
 		}
-		all.stream()
-			.filter((model) -> model.isDone() && !model.isCompletedExceptionally())
-			.forEach((model) -> model.join().close());
+		all.forEach(LoadedModel::close);
 	}
 
 	private LoadedModel load(ArchivedCheckpoint checkpoint) throws IOException {
@@ -157,12 +151,12 @@ class ModelCache implements DisposableBean {
 		List<LoadedModel> evicted = new ArrayList<>();
 		synchronized (this.models) {
 			long budget = this.properties.memoryBudget().toBytes();
-			long used = loadedBytes();
+			long used = loaded().stream().mapToLong((model) -> model.checkpoint().sizeBytes()).sum();
 			Iterator<Map.Entry<String, CompletableFuture<LoadedModel>>> oldestFirst = this.models.entrySet().iterator();
 			// The most recently used model stays even if it alone exceeds the budget.
 			while (used > budget && this.models.size() > 1 && oldestFirst.hasNext()) {
 				CompletableFuture<LoadedModel> model = oldestFirst.next().getValue();
-				if (model.isDone() && !model.isCompletedExceptionally()) {
+				if (isLoaded(model)) {
 					oldestFirst.remove();
 					evicted.add(model.join());
 					used -= model.join().checkpoint().sizeBytes();
@@ -176,12 +170,9 @@ class ModelCache implements DisposableBean {
 		});
 	}
 
-	private long loadedBytes() {
-		return this.models.values()
-			.stream()
-			.filter((model) -> model.isDone() && !model.isCompletedExceptionally())
-			.mapToLong((model) -> model.join().checkpoint().sizeBytes())
-			.sum();
+	// Neither still loading nor failed to load.
+	private static boolean isLoaded(CompletableFuture<LoadedModel> model) {
+		return model.isDone() && !model.isCompletedExceptionally();
 	}
 
 }
