@@ -9,18 +9,21 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The pool as the database sees it, measured by every instance alike:
+ * The pool as the database sees it, measured by every instance that serves the API (a
+ * worker process would repeat the same queries for gauges the API already has):
  * {@code simmixmatch.runs.queued} (queue depth), {@code simmixmatch.runs.running} by
  * device, and {@code simmixmatch.workers} by device and state. The queue depth is read at
  * each scrape; the tagged gauges are refreshed with every heartbeat interval.
  */
 @Component
+@ConditionalOnExpression("!'${simmixmatch.role:both}'.equalsIgnoreCase('worker')")
 class WorkerPoolMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkerPoolMetrics.class);

@@ -41,6 +41,7 @@ class OperationsEndpointsTest {
 			.bodyText()
 			.contains("hikaricp_connections_active")
 			.contains("http_server_requests_seconds_count")
+			.contains("simmixmatch_runs_queued")
 			.contains("application=\"simmixmatch\"");
 	}
 
