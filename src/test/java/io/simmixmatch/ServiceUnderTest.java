@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.simmixmatch.runs.RunStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,6 +108,30 @@ public final class ServiceUnderTest implements AutoCloseable {
 				                     image_width, train_size, test_size)
 				values (?, ?, 'IDX', ?, ?::jsonb, 1, 28, 28, 400, 100)""", id, id, directory.toString(),
 				json.writeValueAsString(classNames));
+	}
+
+	/**
+	 * Polls a run until it has ended.
+	 * @param runId the run
+	 * @param timeout how long at most
+	 * @return the ended run
+	 * @throws Exception if it does not end in time, or a request fails
+	 */
+	public JsonNode awaitRunEnd(long runId, Duration timeout) throws Exception {
+		return await("/api/v1/runs/" + runId, (run) -> RunStatus.valueOf(run.get("status").asString()).isTerminal(),
+				timeout);
+	}
+
+	/**
+	 * The epochs a run's curve holds, in order.
+	 * @param runId the run
+	 * @return its recorded epochs
+	 * @throws Exception if the request fails
+	 */
+	public List<Integer> epochs(long runId) throws Exception {
+		List<Integer> epochs = new ArrayList<>();
+		json("/api/v1/runs/" + runId + "/metrics").forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
+		return epochs;
 	}
 
 	public JdbcTemplate jdbc() {

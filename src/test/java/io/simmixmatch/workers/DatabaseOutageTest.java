@@ -4,9 +4,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.simmixmatch.ServiceUnderTest;
@@ -56,16 +53,12 @@ class DatabaseOutageTest {
 			assertThat(service.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 			Thread.sleep(1_000);
 			postgres = start(data, port);
-			JsonNode run = service.await("/api/v1/runs/" + id, (candidate) -> Set.of("SUCCEEDED", "FAILED", "CANCELLED")
-				.contains(candidate.get("status").asString()), Duration.ofMinutes(4));
+			JsonNode run = service.awaitRunEnd(id, Duration.ofMinutes(4));
 			assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
 			assertThat(run.at("/execution/attempts").asInt()).isGreaterThanOrEqualTo(2);
 			assertThat(run.get("error").asString()).as("the attempt that lost the database")
 				.contains("stopped sending heartbeats");
-			List<Integer> epochs = new ArrayList<>();
-			service.json("/api/v1/runs/" + id + "/metrics")
-				.forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
-			assertThat(epochs).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+			assertThat(service.epochs(id)).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
 		}
 		finally {
 			postgres.close();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.simmixmatch.ServiceUnderTest;
@@ -45,16 +44,11 @@ class TwoInstancesTest {
 					runs.add(launch((i % 2 == 0) ? first : second));
 				}
 				for (long id : runs) {
-					JsonNode run = database.await("/api/v1/runs/" + id,
-							(candidate) -> Set.of("SUCCEEDED", "FAILED", "CANCELLED")
-								.contains(candidate.get("status").asString()),
-							Duration.ofMinutes(5));
+					JsonNode run = database.awaitRunEnd(id, Duration.ofMinutes(5));
 					assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
 					assertThat(run.at("/execution/attempts").asInt()).as("starts of run " + id).isEqualTo(1);
-					List<Integer> epochs = new ArrayList<>();
-					database.json("/api/v1/runs/" + id + "/metrics")
-						.forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
-					assertThat(epochs).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+					assertThat(database.epochs(id))
+						.containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
 				}
 				assertThat(database.jdbc().queryForObject("select count(*) from scheduled_tasks", Long.class))
 					.as("queue entries left")

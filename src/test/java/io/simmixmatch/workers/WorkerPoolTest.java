@@ -77,7 +77,7 @@ class WorkerPoolTest {
 		assertThat(run.at("/execution/devices").asString()).as("what a CPU worker has").isEqualTo("cpu");
 		assertThat(run.at("/best/top1").isNumber()).isTrue();
 		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(1);
-		assertThat(epochsOf(id)).containsExactly(1, 2, 3);
+		assertThat(service.epochs(id)).containsExactly(1, 2, 3);
 		assertThat(checkpointKinds(id)).contains("BEST", "LAST");
 	}
 
@@ -143,7 +143,7 @@ class WorkerPoolTest {
 		assertThat(status(run)).isEqualTo("SUCCEEDED");
 		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
 		assertThat(run.at("/execution/resumedFromStep").asLong()).isGreaterThanOrEqualTo(30);
-		assertThat(epochsOf(id)).containsExactlyElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
+		assertThat(service.epochs(id)).containsExactlyElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
 		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(1));
 		return run;
 	}
@@ -178,8 +178,7 @@ class WorkerPoolTest {
 	}
 
 	private static JsonNode awaitEnd(long id) throws Exception {
-		return service.await("/api/v1/runs/" + id,
-				(run) -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status(run)), RUN_TIMEOUT);
+		return service.awaitRunEnd(id, RUN_TIMEOUT);
 	}
 
 	private static String status(JsonNode run) {
@@ -203,12 +202,6 @@ class WorkerPoolTest {
 		List<JsonNode> workers = new ArrayList<>();
 		health.at("/details/workers").forEach(workers::add);
 		return workers.stream().filter((worker) -> worker.get("state").asString().equals("IDLE")).count();
-	}
-
-	private static List<Integer> epochsOf(long id) throws Exception {
-		List<Integer> epochs = new ArrayList<>();
-		service.json("/api/v1/runs/" + id + "/metrics").forEach((metric) -> epochs.add(metric.get("epoch").asInt()));
-		return epochs;
 	}
 
 	private static List<String> checkpointKinds(long id) throws Exception {
