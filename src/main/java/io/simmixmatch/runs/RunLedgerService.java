@@ -112,7 +112,7 @@ class RunLedgerService implements RunLedger {
 	}
 
 	private TrainingRun find(long runId) {
-		return this.runs.findById(runId).orElseThrow(() -> new IllegalStateException("No run " + runId));
+		return this.runs.findForUpdateById(runId).orElseThrow(() -> new IllegalStateException("No run " + runId));
 	}
 
 	private void changed(TrainingRun run) {

@@ -116,7 +116,7 @@ class RunService {
 	}
 
 	RunResponse cancel(long id) {
-		TrainingRun run = find(id);
+		TrainingRun run = this.runs.findForUpdateById(id).orElseThrow(() -> ApiProblems.notFound("run", id));
 		try {
 			run.requestCancel(now());
 		}

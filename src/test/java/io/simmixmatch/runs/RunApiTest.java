@@ -1,5 +1,10 @@
 package io.simmixmatch.runs;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.simmixmatch.training.CheckpointKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,9 @@ class RunApiTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private RunLedger ledger;
 
 	@BeforeEach
 	void startWithNoRuns() {
@@ -123,6 +131,23 @@ class RunApiTest {
 			json.assertThat().extractingPath("$.status").isEqualTo("RUNNING");
 			json.assertThat().extractingPath("$.cancelRequested").isEqualTo(true);
 		});
+	}
+
+	@Test
+	void cancellingARunWhileItsWorkerReportsProgressIsAcceptedAndReachesTheWorker() throws Exception {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			long id = createRun();
+			this.ledger.start(id, "worker-under-test", List.of("cpu"));
+			AtomicBoolean cancelSeen = new AtomicBoolean();
+			CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> {
+				for (long step = 1; !cancelSeen.get(); step++) {
+					cancelSeen.set(this.ledger.recordProgress(id, step, 1, 100.0, 60));
+				}
+			});
+
+			assertThat(cancel(id)).hasStatus(HttpStatus.ACCEPTED);
+			worker.get(30, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test
