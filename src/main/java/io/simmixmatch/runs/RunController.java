@@ -3,6 +3,7 @@ package io.simmixmatch.runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,8 +46,8 @@ class RunController {
 
 	/** Queues a run; it starts when a worker is free. */
 	@PostMapping
-	ResponseEntity<RunResponse> create(@Valid @RequestBody CreateRunRequest request) {
-		RunResponse run = this.runs.create(request);
+	ResponseEntity<RunResponse> create(@Valid @RequestBody CreateRunRequest request, @Nullable Principal caller) {
+		RunResponse run = this.runs.create(request, (caller != null) ? caller.getName() : null);
 		return ResponseEntity.accepted()
 			.location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(run.id()).toUri())
 			.body(run);

@@ -19,11 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxImagesPerStep images one step may hold in memory: the labeled batch plus its
  * unlabeled images in K views (the {@code seed} preset takes 1,536)
  * @param maxSteps optimizer steps of a whole run
+ * @param maxActiveRunsPerCaller runs one caller (an API key or a token's subject) may
+ * have queued or running at once
  */
 @ConfigurationProperties("simmixmatch.limits")
 @Validated
-record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep,
-		@DefaultValue("10000000") @Min(1) long maxSteps) {
+record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep, @DefaultValue("10000000") @Min(1) long maxSteps,
+		@DefaultValue("20") @Min(1) int maxActiveRunsPerCaller) {
 
 	List<FieldError> check(Hyperparameters hp, Algorithm algorithm) {
 		List<FieldError> errors = new ArrayList<>();

@@ -23,14 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param best the best validation accuracy so far
  * @param error why it failed, or why its last attempt did
  * @param execution who trains it, and how often it was started
+ * @param createdBy who launched it: an API key's name or a token's subject; null where
+ * authentication is off
  * @param createdAt when it was launched
  * @param startedAt when a worker first started it
  * @param finishedAt when it ended
  */
 record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
 		Hyperparameters hyperparameters, RunStatus status, boolean cancelRequested, Progress progress, Best best,
-		@Nullable String error, Execution execution, Instant createdAt, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+		@Nullable String error, Execution execution, @Nullable String createdBy, Instant createdAt,
+		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 	static RunResponse of(TrainingRun run) {
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
@@ -38,7 +40,7 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), run.getError(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
 						run.getResumedFromStep()),
-				run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
+				run.getCreatedBy(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,7 @@ import io.simmixmatch.training.Preset;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
 import io.simmixmatch.web.PageResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +40,8 @@ class RunService {
 	private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
 	private static final Preset DEFAULT_PRESET = Preset.FASHION_MNIST;
+
+	private static final Duration ACTIVE_RUNS_RETRY_AFTER = Duration.ofMinutes(1);
 
 	private final TrainingRunRepository runs;
 
@@ -55,11 +61,15 @@ class RunService {
 
 	private final PostgresNotifications notifications;
 
+	private final JdbcTemplate jdbc;
+
 	private final Clock clock;
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
 			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
-			RunLimits limits, ApplicationEventPublisher events, PostgresNotifications notifications, Clock clock) {
+			RunLimits limits, ApplicationEventPublisher events, PostgresNotifications notifications, JdbcTemplate jdbc,
+			Clock clock) {
+		this.jdbc = jdbc;
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
@@ -72,7 +82,13 @@ class RunService {
 		this.clock = clock;
 	}
 
-	RunResponse create(CreateRunRequest request) {
+	/**
+	 * Queues a run.
+	 * @param request what to train
+	 * @param caller who launches it, or null where authentication is off
+	 * @return the queued run
+	 */
+	RunResponse create(CreateRunRequest request, @Nullable String caller) {
 		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
 		if (!this.datasets.exists(datasetId)) {
 			throw ApiProblems
@@ -95,11 +111,28 @@ class RunService {
 				.invalidFields(List.of(new FieldError("devices", "must not exceed hyperparameters.batchSize ("
 						+ resolved.batchSize() + "): each device needs images")));
 		}
-		TrainingRun run = this.runs
-			.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, devices, now()));
+		if (caller != null) {
+			checkActiveRunsOf(caller);
+		}
+		TrainingRun run = this.runs.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority,
+				devices, caller, now()));
 		this.events.publishEvent(new RunQueued(run.getId(), priority));
 		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
 		return RunResponse.of(run);
+	}
+
+	// Launches of one caller take turns (a transaction-scoped advisory lock), so two at
+	// once cannot both pass the bound.
+	private void checkActiveRunsOf(String caller) {
+		this.jdbc.query("select pg_advisory_xact_lock(hashtext(?))", (row) -> {
+		}, "launch " + caller);
+		long active = this.runs.countByCreatedByAndStatusIn(caller, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING));
+		if (active >= this.limits.maxActiveRunsPerCaller()) {
+			throw ApiProblems.tooManyRequests(
+					"%s already has %d runs queued or running, the most one caller may have; ".formatted(caller, active)
+							+ "wait for one to end or cancel one.",
+					ACTIVE_RUNS_RETRY_AFTER);
+		}
 	}
 
 	@Transactional(readOnly = true)

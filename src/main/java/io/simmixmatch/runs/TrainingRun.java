@@ -83,6 +83,8 @@ class TrainingRun {
 
 	private @Nullable Instant finishedAt;
 
+	private @Nullable String createdBy;
+
 	@Version
 	private long version;
 
@@ -90,8 +92,9 @@ class TrainingRun {
 	}
 
 	TrainingRun(String name, String datasetId, Algorithm algorithm, Preset preset, Hyperparameters hyperparameters,
-			int priority, int requestedDevices, Instant now) {
+			int priority, int requestedDevices, @Nullable String createdBy, Instant now) {
 		this.name = name;
+		this.createdBy = createdBy;
 		this.datasetId = datasetId;
 		this.algorithm = algorithm;
 		this.preset = preset;
@@ -224,6 +227,10 @@ class TrainingRun {
 
 	RunStatus getStatus() {
 		return this.status;
+	}
+
+	@Nullable String getCreatedBy() {
+		return this.createdBy;
 	}
 
 	int getPriority() {

@@ -14,6 +14,8 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
 	Page<TrainingRun> findByStatusIn(Collection<RunStatus> statuses, Pageable pageable);
 
+	long countByCreatedByAndStatusIn(String createdBy, Collection<RunStatus> statuses);
+
 	/**
 	 * Reads a run to change it, holding its row lock ({@code FOR UPDATE}) until the
 	 * transaction ends: the API and the run's worker change the same row, and each change

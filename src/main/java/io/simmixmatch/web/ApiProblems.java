@@ -80,7 +80,21 @@ public final class ApiProblems {
 	 * @return an exception that Spring MVC renders as the problem detail
 	 */
 	public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
-		ErrorResponseException exception = problem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, detail, retryAfter);
+	}
+
+	/**
+	 * 429 with Retry-After: the caller has used up a limit for now.
+	 * @param detail which limit
+	 * @param retryAfter when to try again
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException tooManyRequests(String detail, Duration retryAfter) {
+		return retryLater(HttpStatus.TOO_MANY_REQUESTS, detail, retryAfter);
+	}
+
+	private static ErrorResponseException retryLater(HttpStatus status, String detail, Duration retryAfter) {
+		ErrorResponseException exception = problem(status, detail);
 		exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		return exception;
 	}

@@ -144,7 +144,7 @@ class RunPersistenceTest {
 
 	static TrainingRun newRun(Algorithm algorithm) {
 		return new TrainingRun("test", "fashion-mnist", algorithm, Preset.FASHION_MNIST,
-				Preset.FASHION_MNIST.hyperparameters(), 0, 1, NOW);
+				Preset.FASHION_MNIST.hyperparameters(), 0, 1, null, NOW);
 	}
 
 	static EpochMetric metric(long runId, int epoch, double top1) {

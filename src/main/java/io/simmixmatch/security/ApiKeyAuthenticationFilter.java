@@ -1,0 +1,90 @@
+package io.simmixmatch.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by the API key it carries: {@code Authorization: Bearer <key>}
+ * or {@code X-API-Key: <key>}. A browser's EventSource cannot send headers, so the run
+ * event stream also takes the key as {@code ?access_token=}. A request without a key goes
+ * on anonymous; one with an invalid key ends here with 401.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+	static final String API_KEY_HEADER = "X-API-Key";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
+	private static final String BEARER = "Bearer ";
+
+	private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	private final ApiKeys keys;
+
+	private final ProblemResponses problems;
+
+	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems) {
+		this.keys = keys;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String presented = presentedKey(request);
+		if (presented == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<Caller> caller;
+		try {
+			caller = this.keys.authenticate(presented);
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not check an API key: {}", ex.getMessage());
+			this.problems.unavailable(request, response,
+					"The database is unavailable, so the API key cannot be checked; try again shortly.",
+					DATABASE_RETRY_AFTER);
+			return;
+		}
+		if (caller.isEmpty()) {
+			this.problems.invalidCredentials(request, response);
+			return;
+		}
+		SecurityContextHolder.getContext().setAuthentication(caller.get().authentication());
+		chain.doFilter(request, response);
+	}
+
+	private static @Nullable String presentedKey(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return authorization.substring(BEARER.length()).strip();
+		}
+		String header = request.getHeader(API_KEY_HEADER);
+		if (header != null) {
+			return header.strip();
+		}
+		return isEventStream(request) ? request.getParameter("access_token") : null;
+	}
+
+	private static boolean isEventStream(HttpServletRequest request) {
+		return HttpMethod.GET.matches(request.getMethod()) && request.getRequestURI().startsWith("/api/v1/runs/")
+				&& request.getRequestURI().endsWith("/events");
+	}
+
+}
