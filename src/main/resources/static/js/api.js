@@ -1,5 +1,7 @@
 // The service's REST API, as the pages use it. Requests carry an API key from
-// localStorage when one is set, so the pages keep working where authentication is on.
+// localStorage when one is set (the header's "API key" link sets it), so the pages keep
+// working where authentication is on. EventSource cannot send headers: the event stream
+// takes the key as ?access_token=.
 
 const KEY = "simmixmatch.apiKey";
 
@@ -8,8 +10,24 @@ function headers(extra = {}) {
   return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
 }
 
+function askForKey(event) {
+  event.preventDefault();
+  const key = prompt("API key for this browser (empty to forget it)", localStorage.getItem(KEY) ?? "");
+  if (key === null) return;
+  if (key.trim()) localStorage.setItem(KEY, key.trim());
+  else localStorage.removeItem(KEY);
+  location.reload();
+}
+
+document.querySelector("header")?.append(
+  element("a", { href: "#", id: "api-key", class: "key", onclick: askForKey },
+    localStorage.getItem(KEY) ? "API key ✓" : "API key"));
+
 async function answer(response) {
   const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+  if (response.status === 401) {
+    throw new Error(`${body?.detail ?? "Authentication required."} Set an API key (top right).`);
+  }
   if (!response.ok) {
     const fields = (body?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("\n");
     throw new Error(fields || body?.detail || `${response.status} ${response.statusText}`);
@@ -30,7 +48,10 @@ export const api = {
     [...files].forEach((file) => form.append("file", file));
     return fetch(path, { method: "POST", headers: headers(), body: form }).then(answer);
   },
-  events: (path) => new EventSource(path),
+  events: (path) => {
+    const key = localStorage.getItem(KEY);
+    return new EventSource(key ? `${path}?access_token=${encodeURIComponent(key)}` : path);
+  },
 };
 
 export function element(tag, attributes = {}, ...children) {

@@ -1,10 +1,21 @@
 package io.simmixmatch.inference;
 
+import java.util.List;
+
+import io.simmixmatch.web.BodyLimit;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InferenceProperties.class)
 class InferenceConfiguration {
+
+	/** Prediction requests carry images: they may be larger than other requests. */
+	@Bean
+	BodyLimit predictionBodyLimit(InferenceProperties properties) {
+		return new BodyLimit(List.of("/api/v1/predict", "/v2/"), properties.maxRequestSize());
+	}
 
 }

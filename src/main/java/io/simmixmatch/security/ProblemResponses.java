@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,12 @@ class ProblemResponses {
 			throws IOException {
 		write(request, response, HttpStatus.FORBIDDEN,
 				"Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+	}
+
+	/** 400: the firewall refused the request's URL or headers. */
+	void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		write(request, response, HttpStatus.BAD_REQUEST, "The request was refused: " + ex.getMessage());
 	}
 
 	/** 429 with Retry-After. */

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * One filter chain for the whole service: stateless, no sessions, no CSRF (nothing is
@@ -36,6 +37,14 @@ class SecurityConfiguration {
 	@Bean
 	static RoleHierarchy roleHierarchy() {
 		return Role.hierarchy();
+	}
+
+	/**
+	 * A URL the firewall refuses (encoded slashes, dot segments) gets a problem detail.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+		return problems::rejected;
 	}
 
 	@Bean

@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Image files made from raw 28 x 28 grayscale bytes, for requests. */
-final class Images {
+public final class Images {
 
 	private Images() {
 	}
@@ -48,7 +48,7 @@ final class Images {
 	 * A PNG whose header claims a huge image: a few bytes that would unpack into
 	 * gigabytes.
 	 */
-	static byte[] pngClaiming(int width, int height) {
+	public static byte[] pngClaiming(int width, int height) {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			DataOutputStream out = new DataOutputStream(bytes);

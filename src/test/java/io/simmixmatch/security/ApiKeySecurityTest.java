@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.simmixmatch.ApiEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,35 +43,6 @@ class ApiKeySecurityTest {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	/**
-	 * Every endpoint of the API, with a path to call it by and the least role it needs.
-	 */
-	private static final String ENDPOINTS = """
-			GET,    /api/v1/datasets,                           /api/v1/datasets,                      READER
-			GET,    /api/v1/datasets/{id},                      /api/v1/datasets/fashion-mnist,        READER
-			POST,   /api/v1/runs,                               /api/v1/runs,                          TRAINER
-			GET,    /api/v1/runs,                               /api/v1/runs,                          READER
-			GET,    /api/v1/runs/{id},                          /api/v1/runs/999999,                   READER
-			POST,   /api/v1/runs/{id}/cancel,                   /api/v1/runs/999999/cancel,            TRAINER
-			GET,    /api/v1/runs/{id}/events,                   /api/v1/runs/999999/events,            READER
-			GET,    /api/v1/runs/{id}/metrics,                  /api/v1/runs/999999/metrics,           READER
-			GET,    /api/v1/runs/{id}/checkpoints,              /api/v1/runs/999999/checkpoints,       READER
-			GET,    /api/v1/runs/{id}/checkpoints/{checkpointId}/file, /api/v1/runs/9/checkpoints/9/file, READER
-			GET,    /api/v1/models,                             /api/v1/models,                        READER
-			GET,    /api/v1/models/{alias},                     /api/v1/models/best,                   READER
-			PUT,    /api/v1/models/{alias},                     /api/v1/models/best,                   TRAINER
-			POST,   /api/v1/predict,                            /api/v1/predict,                       READER
-			GET,    /v2,                                        /v2,                                   READER
-			GET,    /v2/models/{name},                          /v2/models/best,                       READER
-			GET,    /v2/models/{name}/ready,                    /v2/models/best/ready,                 READER
-			POST,   /v2/models/{name}/infer,                    /v2/models/best/infer,                 READER
-			POST,   /api/v1/keys,                               /api/v1/keys,                          ADMIN
-			GET,    /api/v1/keys,                               /api/v1/keys,                          ADMIN
-			DELETE, /api/v1/keys/{id},                          /api/v1/keys/999999,                   ADMIN
-			GET,    /actuator/prometheus,                       /actuator/prometheus,                  ADMIN
-			GET,    /actuator/metrics,                          /actuator/metrics,                     ADMIN
-			""";
-
 	@Autowired
 	private MockMvcTester mvc;
 
@@ -98,16 +70,16 @@ class ApiKeySecurityTest {
 					.map((pattern) -> method + " " + pattern)))
 			.filter((endpoint) -> !endpoint.contains("/health/"))
 			.collect(Collectors.toSet());
-		Set<String> tabled = ENDPOINTS.lines()
-			.map((line) -> line.split(",\\s*"))
-			.filter((fields) -> fields[1].startsWith("/api") || fields[1].startsWith("/v2"))
-			.map((fields) -> fields[0].strip() + " " + fields[1].strip())
+		Set<String> tabled = ApiEndpoints.rows()
+			.stream()
+			.filter((fields) -> !fields[1].startsWith("/actuator"))
+			.map((fields) -> fields[0] + " " + fields[1])
 			.collect(Collectors.toSet());
 		assertThat(tabled).isEqualTo(served);
 	}
 
 	@ParameterizedTest(name = "{0} {2} needs {3}")
-	@CsvSource(textBlock = ENDPOINTS)
+	@CsvSource(textBlock = ApiEndpoints.TABLE)
 	void everyEndpointRefusesMissingInvalidRevokedAndTooWeakCredentials(HttpMethod method, String pattern, String path,
 			Role least) {
 		assertThat(call(method, path, null)).hasStatus(HttpStatus.UNAUTHORIZED)
