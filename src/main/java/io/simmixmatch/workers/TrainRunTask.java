@@ -77,12 +77,20 @@ final class TrainRunTask {
 
 		@Override
 		public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+			this.meters.failed();
+			Optional<String> outOfMemory = complete.getCause().flatMap(OutOfMemory::in);
+			if (outOfMemory.isPresent()) {
+				fail(complete, operations, "Out of memory in a training step (" + outOfMemory.get()
+						+ "); lower batchSize, unlabeledRatio or k, or train on a device with more memory");
+				return;
+			}
 			String error = complete.getCause().map(Attempts::describe).orElse("unknown error");
 			retryOrFail(complete, operations, error, this.properties.retryDelay());
 		}
 
 		@Override
 		public void deadExecution(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+			this.meters.failed();
 			String worker = Optional.ofNullable(complete.getExecution().pickedBy).orElse("its worker");
 			retryOrFail(complete, operations,
 					worker + " stopped sending heartbeats for " + this.properties.deadAfter().toSeconds() + " s",
@@ -96,12 +104,8 @@ final class TrainRunTask {
 				Duration delay) {
 			long runId = Long.parseLong(complete.getExecution().taskInstance.getId());
 			int attempt = complete.getExecution().consecutiveFailures + 1;
-			this.meters.failed();
 			if (attempt >= this.properties.maxAttempts()) {
-				log.error("Run {} failed on attempt {} of {}: {}", runId, attempt, this.properties.maxAttempts(),
-						error);
-				this.ledger.finish(runId, RunStatus.FAILED, error);
-				operations.stop();
+				fail(complete, operations, error);
 			}
 			else {
 				log.warn("Run {} failed on attempt {} of {} ({}); retrying in {}", runId, attempt,
@@ -109,6 +113,13 @@ final class TrainRunTask {
 				this.ledger.handBack(runId, "attempt " + attempt + " failed: " + error);
 				operations.reschedule(complete, this.clock.instant().plus(delay));
 			}
+		}
+
+		private void fail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error) {
+			long runId = Long.parseLong(complete.getExecution().taskInstance.getId());
+			log.error("Run {} failed on attempt {}: {}", runId, complete.getExecution().consecutiveFailures + 1, error);
+			this.ledger.finish(runId, RunStatus.FAILED, error);
+			operations.stop();
 		}
 
 		private static String describe(Throwable failure) {
