@@ -33,3 +33,31 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "simmixmatch.databaseSecret" -}}
 {{- default (printf "%s-database" (include "simmixmatch.fullname" .)) .Values.database.existingSecret -}}
 {{- end -}}
+
+{{/* Who may call the API: the same settings on every pod that serves HTTP. */}}
+{{- define "simmixmatch.authEnv" -}}
+- name: SIMMIXMATCH_SECURITY_MODE
+  value: {{ .Values.auth.mode | quote }}
+{{- if .Values.auth.adminKeySecret }}
+- name: SIMMIXMATCH_SECURITY_ADMIN_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.auth.adminKeySecret }}
+      key: {{ .Values.auth.adminKeyKey }}
+{{- end }}
+{{- if .Values.auth.issuerUri }}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI
+  value: {{ .Values.auth.issuerUri | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Prometheus presents an API key where authentication is on. */}}
+{{- define "simmixmatch.scrapeAuthorization" -}}
+{{- with .Values.serviceMonitor.apiKeySecret }}
+authorization:
+  type: Bearer
+  credentials:
+    name: {{ .name }}
+    key: {{ .key }}
+{{- end }}
+{{- end -}}

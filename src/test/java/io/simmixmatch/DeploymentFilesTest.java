@@ -54,6 +54,9 @@ class DeploymentFilesTest {
 			/worker/device            | "gpu"
 			/worker/terminationGracePeriodSeconds | 5
 			/worker/resources/limits  | {"nvidia.com/gpu": "one"}
+			/auth/mode                | "open"
+			/auth/mode                | "oauth2"
+			/serviceMonitor/apiKeySecret | {"name": "metrics"}
 			""")
 	void theSchemaRejectsMalformedValues(String pointer, String json) {
 		ObjectNode values = defaults();

@@ -28,7 +28,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * {@link Role} is written once, in {@link #authorize}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({ SecurityProperties.class, RateLimitProperties.class })
 class SecurityConfiguration {
 
@@ -48,6 +47,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
 			ApiKeys keys, ProblemResponses problems, RateLimitProperties rateLimits,
 			ObjectProvider<JwtDecoder> jwtDecoder) {
