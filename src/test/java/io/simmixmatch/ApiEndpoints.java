@@ -32,8 +32,8 @@ public final class ApiEndpoints {
 			POST,   /api/v1/keys,                               /api/v1/keys,                          ADMIN
 			GET,    /api/v1/keys,                               /api/v1/keys,                          ADMIN
 			DELETE, /api/v1/keys/{id},                          /api/v1/keys/999999,                   ADMIN
-			GET,    /actuator/prometheus,                       /actuator/prometheus,                  ADMIN
-			GET,    /actuator/metrics,                          /actuator/metrics,                     ADMIN
+			GET,    /actuator/prometheus,                       /actuator/prometheus,                  READER
+			GET,    /actuator/metrics,                          /actuator/metrics,                     READER
 			""";
 
 	private ApiEndpoints() {

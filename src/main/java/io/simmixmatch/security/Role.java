@@ -8,13 +8,16 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
  */
 public enum Role {
 
-	/** Reads data sets, runs, metrics, checkpoints and models; asks for predictions. */
+	/**
+	 * Reads data sets, runs, curves, checkpoints, models and the service's metrics; asks
+	 * for predictions.
+	 */
 	READER,
 
 	/** Launches and cancels runs; promotes checkpoints to models. */
 	TRAINER,
 
-	/** Creates, lists and revokes API keys; reads the metrics endpoints. */
+	/** Creates, lists and revokes API keys. */
 	ADMIN;
 
 	String authority() {

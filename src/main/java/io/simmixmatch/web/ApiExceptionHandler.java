@@ -1,18 +1,10 @@
 package io.simmixmatch.web;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-import javax.sql.DataSource;
-
+import io.simmixmatch.database.DatabaseAvailability;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +12,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -54,10 +43,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
-	private final ObjectProvider<DataSource> dataSource;
+	private final DatabaseAvailability database;
 
-	ApiExceptionHandler(ObjectProvider<DataSource> dataSource) {
-		this.dataSource = dataSource;
+	ApiExceptionHandler(DatabaseAvailability database) {
+		this.database = database;
 	}
 
 	@Override
@@ -113,7 +102,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<Object> handleDataAccess(Exception ex, WebRequest request) {
-		if (!isConnectionFailure(ex) && isDatabaseReachable()) {
+		if (!this.database.isUnavailable(ex)) {
 			return handleUnexpected(ex, request);
 		}
 		log.warn("Database unavailable serving {}: {}", request.getDescription(false), ex.getMessage());
@@ -144,46 +133,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "Invalid request content.");
 		body.setProperty(ApiProblems.ERRORS, errors);
 		return handleExceptionInternal(ex, body, headers, status, request);
-	}
-
-	// SQLState class 08 is a connection failure; 57P01..57P03, a server shutting down or
-	// starting. A failed rollback hides the original failure among its suppressed ones.
-	private static boolean isConnectionFailure(Throwable failure) {
-		if (failure instanceof CannotCreateTransactionException
-				|| failure instanceof DataAccessResourceFailureException) {
-			return true;
-		}
-		Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		while (!pending.isEmpty()) {
-			Throwable next = pending.pop();
-			if (!seen.add(next)) {
-				continue;
-			}
-			if (next instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-				return true;
-			}
-			if (next.getCause() != null) {
-				pending.push(next.getCause());
-			}
-			pending.addAll(List.of(next.getSuppressed()));
-		}
-		return false;
-	}
-
-	// A pooled connection that broke fails with no telling SQLState; a new one tells.
-	private boolean isDatabaseReachable() {
-		DataSource source = this.dataSource.getIfAvailable();
-		if (source == null) {
-			return true;
-		}
-		try (Connection connection = source.getConnection()) {
-			return connection.isValid(2);
-		}
-		catch (SQLException ex) {
-			return false;
-		}
 	}
 
 	// For a collection parameter such as ?status=A&status=B, the type of its elements.

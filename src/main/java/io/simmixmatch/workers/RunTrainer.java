@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.djl.Device;
+import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.datasets.DatasetCatalog;
@@ -48,12 +49,15 @@ class RunTrainer {
 
 	private final WorkerMeters meters;
 
+	private final DatabaseAvailability database;
+
 	private final AtomicReference<ActiveRun> active = new AtomicReference<>();
 
 	private volatile boolean shuttingDown;
 
 	RunTrainer(RunLedger ledger, DatasetCatalog datasets, WorkerIdentity identity, Path dataDirectory,
-			Path workDirectory, WorkerProperties properties, WorkerMeters meters) {
+			Path workDirectory, WorkerProperties properties, WorkerMeters meters, DatabaseAvailability database) {
+		this.database = database;
 		this.ledger = ledger;
 		this.datasets = datasets;
 		this.identity = identity;
@@ -136,18 +140,19 @@ class RunTrainer {
 			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);
-			TrainingReporter reporter = new TrainingReporter(runId, this.ledger, run, this.properties, this.meters);
+			LedgerWrites writes = LedgerWrites.of(this.database, this.properties);
+			TrainingReporter reporter = new TrainingReporter(runId, this.ledger, writes, run, this.properties,
+					this.meters);
 			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume, reporter,
 					() -> this.shuttingDown || run.isCancelled());
-			if (outcome.completed()) {
-				this.ledger.finish(runId, RunStatus.SUCCEEDED, null);
+			if (outcome.completed() || run.isCancelled()) {
+				RunStatus status = outcome.completed() ? RunStatus.SUCCEEDED : RunStatus.CANCELLED;
+				writes.submit(null, () -> this.ledger.finish(runId, status, null));
+				writes.drain();
 				return Result.ENDED;
 			}
-			if (run.isCancelled()) {
-				this.ledger.finish(runId, RunStatus.CANCELLED, null);
-				return Result.ENDED;
-			}
-			this.ledger.handBack(runId, null);
+			writes.submit(null, () -> this.ledger.handBack(runId, null));
+			writes.drain();
 			log.info("Handed run {} back to the queue at step {}", runId, reporter.lastStep());
 			return Result.HANDED_BACK;
 		}

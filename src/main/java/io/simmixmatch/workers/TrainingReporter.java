@@ -13,13 +13,15 @@ import io.simmixmatch.training.TrainingObserver;
 /**
  * Tells the ledger what the training loop does: progress at most every
  * {@code progressInterval} (and learns of a cancellation it missed), every epoch, every
- * checkpoint.
+ * checkpoint, through {@link LedgerWrites} so that a database outage does not stop it.
  */
 final class TrainingReporter implements TrainingObserver {
 
 	private final long runId;
 
 	private final RunLedger ledger;
+
+	private final LedgerWrites writes;
 
 	private final ActiveRun run;
 
@@ -37,9 +39,11 @@ final class TrainingReporter implements TrainingObserver {
 
 	private long lastReportAt;
 
-	TrainingReporter(long runId, RunLedger ledger, ActiveRun run, WorkerProperties properties, WorkerMeters meters) {
+	TrainingReporter(long runId, RunLedger ledger, LedgerWrites writes, ActiveRun run, WorkerProperties properties,
+			WorkerMeters meters) {
 		this.runId = runId;
 		this.ledger = ledger;
+		this.writes = writes;
 		this.run = run;
 		this.progressIntervalNanos = properties.progressInterval().toNanos();
 		this.meters = meters;
@@ -57,27 +61,33 @@ final class TrainingReporter implements TrainingObserver {
 		this.lastStep = step.step();
 		if (now - this.lastReportAt >= this.progressIntervalNanos || step.step() == step.totalSteps()) {
 			this.lastReportAt = now;
-			if (this.ledger.recordProgress(this.runId, step.step(), step.epoch(), step.imagesPerSecond(),
-					etaSeconds(step, now))) {
-				this.run.cancel();
-			}
+			long eta = etaSeconds(step, now);
+			this.writes.submit("progress", () -> {
+				if (this.ledger.recordProgress(this.runId, step.step(), step.epoch(), step.imagesPerSecond(), eta)) {
+					this.run.cancel();
+				}
+			});
 		}
 	}
 
 	@Override
 	public void onEpoch(EpochResult epoch) {
 		this.meters.epoch(epoch.durationMillis());
-		this.ledger.recordEpoch(this.runId, epoch);
+		this.writes.submit(null, () -> this.ledger.recordEpoch(this.runId, epoch));
 	}
 
 	@Override
 	public void onCheckpoint(CheckpointKind kind, int epoch, Path file) {
-		try {
-			this.ledger.storeCheckpoint(this.runId, kind, file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		// A later checkpoint of the same file replaces one still waiting: the file holds
+		// it.
+		this.writes.submit("checkpoint " + file, () -> {
+			try {
+				this.ledger.storeCheckpoint(this.runId, kind, file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	long lastStep() {

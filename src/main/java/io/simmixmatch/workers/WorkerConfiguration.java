@@ -12,6 +12,7 @@ import ai.djl.engine.Engine;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.runs.RunLedger;
@@ -74,10 +75,10 @@ class WorkerConfiguration {
 
 		@Bean
 		RunTrainer runTrainer(RunLedger ledger, DatasetCatalog datasets, WorkerIdentity identity,
-				WorkerProperties properties, WorkerMeters meters,
+				WorkerProperties properties, WorkerMeters meters, DatabaseAvailability database,
 				@Value("${simmixmatch.data-dir}") Path dataDirectory) {
 			Path work = Objects.requireNonNullElse(properties.workDirectory(), dataDirectory.resolve("work"));
-			return new RunTrainer(ledger, datasets, identity, dataDirectory, work, properties, meters);
+			return new RunTrainer(ledger, datasets, identity, dataDirectory, work, properties, meters, database);
 		}
 
 		@Bean
