@@ -219,12 +219,7 @@ class ApiKeySecurityTest {
 	}
 
 	private MvcTestResult launch(String key) {
-		return this.mvc.post()
-			.uri("/api/v1/runs")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"algorithm\": \"SUPERVISED\"}")
-			.exchange();
+		return Launches.launch(this.mvc, key);
 	}
 
 	private List<Long> runsOf(String key) {

@@ -95,12 +95,7 @@ class OAuth2SecurityTest {
 	}
 
 	private MvcTestResult launch(String token) {
-		return this.mvc.post()
-			.uri("/api/v1/runs")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"algorithm\": \"SUPERVISED\"}")
-			.exchange();
+		return Launches.launch(this.mvc, token);
 	}
 
 	private long countRuns() {
