@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -36,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver, which
  * {@code .ci/run} installs; {@code CHROMIUM} and {@code CHROMEDRIVER} name others)
- * against the whole service: launch a run, watch its curve grow until it ends, promote
- * it, classify an image. Screenshots of each page go to {@code target/screenshots} (and
- * to {@code -Dscreenshots.dir}, for the docs).
+ * against the whole service with API keys on: refused without a key, then with one:
+ * launch a run, watch its curve grow (the event stream takes the key as a parameter),
+ * promote it, classify an image. Screenshots of each page go to
+ * {@code target/screenshots} (and to {@code -Dscreenshots.dir}, for the docs).
  */
 @Timeout(600)
 class DashboardBrowserTest {
@@ -48,6 +51,8 @@ class DashboardBrowserTest {
 	private static final Path CHROMIUM = Path.of(environment("CHROMIUM", "/usr/bin/chromium"));
 
 	private static final int EPOCHS = 6;
+
+	private static final String API_KEY = "an-admin-key-for-the-dashboard-test-0123456789";
 
 	private static ServiceUnderTest service;
 
@@ -62,7 +67,8 @@ class DashboardBrowserTest {
 		images = directory.resolve("synthetic");
 		SyntheticImages.writeIdx(images, 40, 10);
 		service = ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu",
-				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.progress-interval=200ms");
+				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.progress-interval=200ms",
+				"--simmixmatch.security.mode=api-keys", "--simmixmatch.security.admin-key=" + API_KEY);
 		service.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
@@ -83,6 +89,13 @@ class DashboardBrowserTest {
 	@Test
 	void launchAWatchItsCurveGrowPromoteItAndClassifyAnImage(@TempDir Path directory) throws Exception {
 		browser.get(service.uri("/").toString());
+		browser.findElement(By.cssSelector("#launch button[type=submit]")).click();
+		await().until(ExpectedConditions.textMatches(By.id("launch-error"), Pattern.compile("Set an API key")));
+		((JavascriptExecutor) browser).executeScript("localStorage.setItem('simmixmatch.apiKey', arguments[0])",
+				API_KEY);
+		browser.navigate().refresh();
+		assertThat(browser.findElement(By.id("api-key")).getText()).isEqualTo("API key ✓");
+
 		WebElement form = browser.findElement(By.id("launch"));
 		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#datasets option[value=synthetic]")));
 		new Select(form.findElement(By.name("algorithm"))).selectByVisibleText("SUPERVISED");
@@ -97,7 +110,7 @@ class DashboardBrowserTest {
 		await().until(ExpectedConditions.urlContains("/run.html?id="));
 		By topOne = By.cssSelector("polyline[data-series='top-1']");
 		await().until(ExpectedConditions.presenceOfElementLocated(topOne));
-		int first = points(topOne);
+		int first = await().until((driver) -> points(topOne));
 		await().until((driver) -> points(topOne) > first);
 		await().until(ExpectedConditions.textToBe(By.id("status"), "SUCCEEDED"));
 		await().until((driver) -> points(topOne) == EPOCHS);
@@ -137,7 +150,10 @@ class DashboardBrowserTest {
 	}
 
 	private static WebDriverWait await() {
-		return new WebDriverWait(browser, Duration.ofMinutes(2));
+		// The chart is drawn anew with every event: an element found may be gone a moment
+		// later.
+		return (WebDriverWait) new WebDriverWait(browser, Duration.ofMinutes(2))
+			.ignoring(StaleElementReferenceException.class);
 	}
 
 	private static void screenshot(String name) throws Exception {
