@@ -59,6 +59,8 @@ class OperationsEndpointsTest {
 			json.assertThat().extractingPath("$.info.title").isEqualTo("SimMixMatch API");
 			json.assertThat().extractingPath("$.paths['/api/v1/runs'].post").isNotNull();
 			json.assertThat().extractingPath("$.paths['/api/v1/runs/{id}/cancel'].post").isNotNull();
+			json.assertThat().extractingPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+			json.assertThat().extractingPath("$.paths['/api/v1/keys'].post").isNotNull();
 			json.assertThat()
 				.extractingPath("$.components.schemas.CreateRunRequest.required")
 				.asArray()
