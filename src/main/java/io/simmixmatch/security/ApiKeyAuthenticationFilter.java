@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.simmixmatch.database.DatabaseAvailability;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,9 +40,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems) {
+	private final DatabaseAvailability database;
+
+	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems, DatabaseAvailability database) {
 		this.keys = keys;
 		this.problems = problems;
+		this.database = database;
 	}
 
 	@Override
@@ -55,7 +60,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		try {
 			caller = this.keys.authenticate(presented);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
+			if (!this.database.isUnavailable(ex)) {
+				throw ex;
+			}
 			log.warn("Could not check an API key: {}", ex.getMessage());
 			this.problems.unavailable(request, response,
 					"The database is unavailable, so the API key cannot be checked; try again shortly.",

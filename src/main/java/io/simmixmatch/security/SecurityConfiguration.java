@@ -1,5 +1,6 @@
 package io.simmixmatch.security;
 
+import io.simmixmatch.database.DatabaseAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
-			ApiKeys keys, ProblemResponses problems, RateLimitProperties rateLimits,
+			ApiKeys keys, ProblemResponses problems, RateLimitProperties rateLimits, DatabaseAvailability database,
 			ObjectProvider<JwtDecoder> jwtDecoder) {
 		String address = environment.getProperty("server.address");
 		SecurityMode mode = properties.mode().resolve(address);
@@ -71,7 +72,8 @@ class SecurityConfiguration {
 				http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 			}
 			case API_KEYS -> http.authorizeHttpRequests(SecurityConfiguration::authorize)
-				.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class);
+				.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, database),
+						AnonymousAuthenticationFilter.class);
 			case OAUTH2 -> {
 				if (jwtDecoder.getIfAvailable() == null) {
 					throw new IllegalStateException("simmixmatch.security.mode=oauth2 needs the token issuer: set "

@@ -1,6 +1,8 @@
 package io.simmixmatch.workers;
 
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL goes away under a running job and comes back: meanwhile requests fail fast
  * with 503 and readiness is DOWN; the worker trains on, keeping its progress, epochs and
  * checkpoints until the database answers again, and the run ends in its first attempt
- * with every epoch recorded once.
+ * with every epoch recorded once. API keys looked up before keep working; a new one
+ * cannot be checked, which is a 503, not a 401.
  */
 @Timeout(600)
 class DatabaseOutageTest {
@@ -64,6 +67,51 @@ class DatabaseOutageTest {
 		finally {
 			postgres.close();
 		}
+	}
+
+	@Test
+	void aKeyLookedUpBeforeKeepsWorkingAndANewKeyCannotBeCheckedUntilTheDatabaseIsBack(@TempDir Path directory)
+			throws Exception {
+		String admin = "an-admin-key-for-the-outage-test-0123456789";
+		Path data = directory.resolve("postgres");
+		int port = freePort();
+		EmbeddedPostgres postgres = start(data, port);
+		try (ServiceUnderTest service = ServiceUnderTest.start("--simmixmatch.data-dir=" + directory,
+				"--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
+				"--spring.datasource.username=postgres", "--simmixmatch.security.mode=api-keys",
+				"--simmixmatch.security.admin-key=" + admin)) {
+			String known = issueKey(service, admin, "known");
+			String unseen = issueKey(service, admin, "unseen");
+			assertThat(serverMetadata(service, known).statusCode()).isEqualTo(200);
+			postgres.close();
+
+			assertThat(serverMetadata(service, known).statusCode()).as("a key looked up before").isEqualTo(200);
+			HttpResponse<String> refused = serverMetadata(service, unseen);
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+			postgres = start(data, port);
+			service.await("/actuator/health/readiness", (health) -> health.get("status").asString().equals("UP"),
+					Duration.ofMinutes(1));
+			assertThat(serverMetadata(service, unseen).statusCode()).isEqualTo(200);
+		}
+		finally {
+			postgres.close();
+		}
+	}
+
+	private static String issueKey(ServiceUnderTest service, String admin, String name) throws Exception {
+		HttpResponse<String> created = service.send(HttpRequest.newBuilder(service.uri("/api/v1/keys"))
+			.header("Authorization", "Bearer " + admin)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"name\": \"" + name + "\", \"role\": \"READER\"}")));
+		return JsonMapper.shared().readTree(created.body()).get("key").asString();
+	}
+
+	// GET /v2 needs no database, only a caller.
+	private static HttpResponse<String> serverMetadata(ServiceUnderTest service, String key) throws Exception {
+		return service.send(HttpRequest.newBuilder(service.uri("/v2")).header("Authorization", "Bearer " + key));
 	}
 
 	private static long launch(ServiceUnderTest service) throws Exception {
