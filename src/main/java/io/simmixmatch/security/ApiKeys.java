@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  * at once ({@code NOTIFY api_key_revoked}).
  */
 @Service
-@Transactional
 public class ApiKeys {
 
 	/** The name of the configured admin key. */
@@ -83,6 +82,7 @@ public class ApiKeys {
 	 * @param createdBy who asks, or null where authentication is off
 	 * @return the key, with its secret
 	 */
+	@Transactional
 	public IssuedKey create(CreateKeyRequest request, @Nullable String createdBy) {
 		if (request.name().equals(BOOTSTRAP_ADMIN) || this.keys.existsByName(request.name())) {
 			throw ApiProblems.conflict("The key name '" + request.name() + "' is taken; names are never reused");
@@ -107,6 +107,7 @@ public class ApiKeys {
 	 * @param id the key
 	 * @return the key as revoked
 	 */
+	@Transactional
 	public ApiKeyResponse revoke(long id) {
 		ApiKey key = this.keys.findById(id).orElseThrow(() -> ApiProblems.notFound("API key", id));
 		if (!key.isRevoked()) {
@@ -120,11 +121,11 @@ public class ApiKeys {
 	}
 
 	/**
-	 * Who presents this key.
+	 * Who presents this key: from the cache when this instance looked it up lately, so
+	 * most requests do not touch the database.
 	 * @param presented the key as the request carries it
 	 * @return the caller, or empty if no valid key is that
 	 */
-	@Transactional(readOnly = true)
 	Optional<Caller> authenticate(String presented) {
 		byte[] hash = sha256(presented);
 		if (this.adminKeyHash != null && MessageDigest.isEqual(hash, this.adminKeyHash)) {
