@@ -2,7 +2,7 @@
 -- created. A revoked key stays listed with the time it was revoked.
 create table api_key (
     id          bigserial primary key,
-    name        text        not null check (length(name) between 1 and 100),
+    name        text        not null unique check (length(name) between 1 and 100),
     role        text        not null check (role in ('READER', 'TRAINER', 'ADMIN')),
     prefix      text        not null,
     secret_hash bytea       not null unique,
