@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.djl.Device;
-import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.runs.RunAssignment;
 import io.simmixmatch.runs.RunLedger;
@@ -57,7 +57,6 @@ class RunTrainer {
 
 	RunTrainer(RunLedger ledger, DatasetCatalog datasets, WorkerIdentity identity, Path dataDirectory,
 			Path workDirectory, WorkerProperties properties, WorkerMeters meters, DatabaseAvailability database) {
-		this.database = database;
 		this.ledger = ledger;
 		this.datasets = datasets;
 		this.identity = identity;
@@ -65,6 +64,7 @@ class RunTrainer {
 		this.workDirectory = workDirectory;
 		this.properties = properties;
 		this.meters = meters;
+		this.database = database;
 	}
 
 	/** How an execution of the queue entry ended. */
