@@ -1,7 +1,6 @@
 package io.simmixmatch.security;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 
 import io.simmixmatch.database.DatabaseAvailability;
@@ -34,8 +33,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
-
 	private final ApiKeys keys;
 
 	private final ProblemResponses problems;
@@ -65,9 +62,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			log.warn("Could not check an API key: {}", ex.getMessage());
-			this.problems.unavailable(request, response,
-					"The database is unavailable, so the API key cannot be checked; try again shortly.",
-					DATABASE_RETRY_AFTER);
+			this.problems.databaseUnavailable(request, response);
 			return;
 		}
 		if (caller.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.simmixmatch.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,8 +40,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-	private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
 	private final DatabaseAvailability database;
 
@@ -106,12 +104,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleUnexpected(ex, request);
 		}
 		log.warn("Database unavailable serving {}: {}", request.getDescription(false), ex.getMessage());
-		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER.toSeconds()));
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
-				"The database is unavailable; try again shortly.");
-		return handleExceptionInternal(ex, body, headers, status, request);
+		ErrorResponseException problem = ApiProblems
+			.databaseUnavailable("The database is unavailable; try again shortly.");
+		return handleExceptionInternal(ex, problem.getBody(), problem.getHeaders(), problem.getStatusCode(), request);
 	}
 
 	/** The last resort: log the cause, answer 500 without revealing it. */

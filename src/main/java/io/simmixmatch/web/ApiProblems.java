@@ -13,6 +13,8 @@ public final class ApiProblems {
 
 	static final String ERRORS = "errors";
 
+	private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
 	private ApiProblems() {
 	}
 
@@ -24,6 +26,27 @@ public final class ApiProblems {
 	 */
 	public static ErrorResponseException notFound(String kind, Object id) {
 		return problem(HttpStatus.NOT_FOUND, "No %s with id '%s'".formatted(kind, id));
+	}
+
+	/**
+	 * 401: the request carries no credentials, or invalid ones.
+	 * @param challenge the {@code WWW-Authenticate} header, such as {@code Bearer}
+	 * @param detail what is missing or wrong
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException unauthorized(String challenge, String detail) {
+		ErrorResponseException exception = problem(HttpStatus.UNAUTHORIZED, detail);
+		exception.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		return exception;
+	}
+
+	/**
+	 * 403: the caller may not do this.
+	 * @param detail what is not allowed
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException forbidden(String detail) {
+		return problem(HttpStatus.FORBIDDEN, detail);
 	}
 
 	/**
@@ -56,6 +79,15 @@ public final class ApiProblems {
 	}
 
 	/**
+	 * 411: the request has a body of unstated length.
+	 * @param detail what is required
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException lengthRequired(String detail) {
+		return problem(HttpStatus.LENGTH_REQUIRED, detail);
+	}
+
+	/**
 	 * 413: the request is larger than a limit allows.
 	 * @param detail which limit
 	 * @return an exception that Spring MVC renders as the problem detail
@@ -84,6 +116,15 @@ public final class ApiProblems {
 	}
 
 	/**
+	 * 503 with Retry-After: the database cannot be reached now.
+	 * @param detail what could not be done without it
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException databaseUnavailable(String detail) {
+		return unavailable(detail, DATABASE_RETRY_AFTER);
+	}
+
+	/**
 	 * 429 with Retry-After: the caller has used up a limit for now.
 	 * @param detail which limit
 	 * @param retryAfter when to try again
@@ -93,9 +134,11 @@ public final class ApiProblems {
 		return retryLater(HttpStatus.TOO_MANY_REQUESTS, detail, retryAfter);
 	}
 
+	// Whole seconds, rounded up: a client that waits as told is not turned away again.
 	private static ErrorResponseException retryLater(HttpStatus status, String detail, Duration retryAfter) {
 		ErrorResponseException exception = problem(status, detail);
-		exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+		long seconds = (retryAfter.toMillis() + 999) / 1000;
+		exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
 		return exception;
 	}
 

@@ -1,22 +1,17 @@
 package io.simmixmatch.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,13 +30,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final List<BodyLimit> limits;
 
-	private final JsonMapper json;
+	private final FilterProblems problems;
 
 	RequestSizeLimit(@Value("${simmixmatch.limits.max-request-size:1MB}") DataSize defaultLimit, List<BodyLimit> limits,
-			JsonMapper json) {
+			FilterProblems problems) {
 		this.defaultLimit = defaultLimit;
 		this.limits = limits;
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -50,11 +45,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		long length = request.getContentLengthLong();
 		long limit = limitOf(request.getRequestURI()).toBytes();
 		if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-			reject(response, HttpStatus.LENGTH_REQUIRED, "A request body must state its Content-Length", request);
+			this.problems.write(request, response,
+					ApiProblems.lengthRequired("A request body must state its Content-Length"));
 		}
 		else if (length > limit) {
-			reject(response, HttpStatus.CONTENT_TOO_LARGE,
-					"The request has " + length + " bytes; at most " + limit + " are taken", request);
+			this.problems.write(request, response,
+					ApiProblems.tooLarge("The request has " + length + " bytes; at most " + limit + " are taken"));
 		}
 		else {
 			chain.doFilter(request, response);
@@ -67,15 +63,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			.map(BodyLimit::maxSize)
 			.findFirst()
 			.orElse(this.defaultLimit);
-	}
-
-	private void reject(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
-			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

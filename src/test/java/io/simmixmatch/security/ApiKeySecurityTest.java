@@ -86,7 +86,10 @@ class ApiKeySecurityTest {
 			Role least) {
 		assertThat(call(method, path, null)).hasStatus(HttpStatus.UNAUTHORIZED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			.hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.bodyJson()
+			.extractingPath("$.instance")
+			.isEqualTo(path);
 		assertThat(call(method, path, "smm_" + "x".repeat(43))).hasStatus(HttpStatus.UNAUTHORIZED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(call(method, path, revokedKey(least))).hasStatus(HttpStatus.UNAUTHORIZED);
