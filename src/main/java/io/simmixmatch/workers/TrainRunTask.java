@@ -102,24 +102,31 @@ final class TrainRunTask {
 
 		private void retryOrFail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error,
 				Duration delay) {
-			long runId = Long.parseLong(complete.getExecution().taskInstance.getId());
-			int attempt = complete.getExecution().consecutiveFailures + 1;
+			int attempt = attempt(complete);
 			if (attempt >= this.properties.maxAttempts()) {
 				fail(complete, operations, error);
 			}
 			else {
-				log.warn("Run {} failed on attempt {} of {} ({}); retrying in {}", runId, attempt,
+				log.warn("Run {} failed on attempt {} of {} ({}); retrying in {}", runId(complete), attempt,
 						this.properties.maxAttempts(), error, delay);
-				this.ledger.handBack(runId, "attempt " + attempt + " failed: " + error);
+				this.ledger.handBack(runId(complete), "attempt " + attempt + " failed: " + error);
 				operations.reschedule(complete, this.clock.instant().plus(delay));
 			}
 		}
 
 		private void fail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error) {
-			long runId = Long.parseLong(complete.getExecution().taskInstance.getId());
-			log.error("Run {} failed on attempt {}: {}", runId, complete.getExecution().consecutiveFailures + 1, error);
-			this.ledger.finish(runId, RunStatus.FAILED, error);
+			log.error("Run {} failed on attempt {}: {}", runId(complete), attempt(complete), error);
+			this.ledger.finish(runId(complete), RunStatus.FAILED, error);
 			operations.stop();
+		}
+
+		private static long runId(ExecutionComplete complete) {
+			return Long.parseLong(complete.getExecution().taskInstance.getId());
+		}
+
+		// db-scheduler counts the failures before this one.
+		private static int attempt(ExecutionComplete complete) {
+			return complete.getExecution().consecutiveFailures + 1;
 		}
 
 		private static String describe(Throwable failure) {
