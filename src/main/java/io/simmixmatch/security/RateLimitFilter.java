@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -89,21 +90,24 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private enum Limited {
 
-		LAUNCH(Duration.ofMinutes(1), "run launches a minute"),
+		LAUNCH(Duration.ofMinutes(1), "run launches a minute", RateLimitProperties::launchesPerMinute),
 
-		PREDICT(Duration.ofSeconds(1), "prediction requests a second");
+		PREDICT(Duration.ofSeconds(1), "prediction requests a second", RateLimitProperties::predictionsPerSecond);
 
 		private final Duration period;
 
 		private final String description;
 
-		Limited(Duration period, String description) {
+		private final ToIntFunction<RateLimitProperties> permits;
+
+		Limited(Duration period, String description, ToIntFunction<RateLimitProperties> permits) {
 			this.period = period;
 			this.description = description;
+			this.permits = permits;
 		}
 
 		int permits(RateLimitProperties limits) {
-			return (this == LAUNCH) ? limits.launchesPerMinute() : limits.predictionsPerSecond();
+			return this.permits.applyAsInt(limits);
 		}
 
 	}
