@@ -7,6 +7,8 @@
 #
 #   bench/ssl-ablation.sh [SEEDS...] [-- EXTRA TRAIN OPTIONS]
 #   e.g. RESULTS=bench/results/long bench/ssl-ablation.sh 0 -- --epochs 100 --learning-rate-schedule COSINE
+# ALGORITHMS="MIXMATCH SUPERVISED" runs only those; NAME=lsim0.25 adds a tag to the file
+# names (for sweeps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -20,8 +22,8 @@ results=${RESULTS:-bench/results/ablation}
 mkdir -p "$results"
 
 for seed in "${seeds[@]}"; do
-  for algorithm in SIMMIXMATCH MIXMATCH SUPERVISED; do
-    name=$(echo "$algorithm" | tr 'A-Z' 'a-z')-seed$seed
+  for algorithm in ${ALGORITHMS:-SIMMIXMATCH MIXMATCH SUPERVISED}; do
+    name=$(echo "$algorithm" | tr 'A-Z' 'a-z')${NAME:+-$NAME}-seed$seed
     run_sampled "$results/$name-rss.csv" 10 \
       java -Xmx4g -jar "$jar" train --algorithm "$algorithm" --preset fashion-mnist --seed "$seed" \
       --out "$results/checkpoints/$name" --json-out "$results/$name.json" "$@" > "$results/$name.out" 2>&1

@@ -9,24 +9,27 @@ import ai.djl.ndarray.types.Shape;
  * Random augmentation of a whole batch with a handful of tensor operations on the
  * training device, never a loop over images: a random crop (from a zero-padded image for
  * grayscale, a random-resized crop with nearest-neighbour sampling for RGB), a horizontal
- * flip, and brightness/contrast jitter (plus saturation for RGB). Randomness comes from
- * the engine's generator, which the training loop seeds per step.
+ * flip, and optionally brightness/contrast jitter (plus saturation for RGB). Randomness
+ * comes from the engine's generator, which the training loop seeds per step.
  */
 final class BatchAugmentation {
-
-	private static final float JITTER = 0.2f;
 
 	private final int padding;
 
 	private final boolean rgb;
 
+	private final float jitter;
+
 	/**
 	 * @param channels 1 for grayscale, 3 for RGB
 	 * @param height image height
+	 * @param jitter the largest brightness shift and relative contrast (and saturation)
+	 * change; 0 for none
 	 */
-	BatchAugmentation(int channels, int height) {
+	BatchAugmentation(int channels, int height, float jitter) {
 		this.rgb = channels == 3;
 		this.padding = Math.max(1, height / 8);
+		this.jitter = jitter;
 	}
 
 	/**
@@ -36,7 +39,8 @@ final class BatchAugmentation {
 	 */
 	NDArray apply(NDArray images) {
 		NDArray cropped = this.rgb ? randomResizedCrop(images) : randomPaddedCrop(images);
-		return jitter(randomFlip(cropped));
+		NDArray flipped = randomFlip(cropped);
+		return (this.jitter > 0) ? jitter(flipped) : flipped;
 	}
 
 	private NDArray randomPaddedCrop(NDArray images) {
@@ -111,12 +115,12 @@ final class BatchAugmentation {
 		NDManager manager = images.getManager();
 		long n = images.getShape().get(0);
 		Shape perImage = new Shape(n, 1, 1, 1);
-		NDArray brightness = manager.randomUniform(-JITTER, JITTER, perImage);
-		NDArray contrast = manager.randomUniform(1 - JITTER, 1 + JITTER, perImage);
+		NDArray brightness = manager.randomUniform(-this.jitter, this.jitter, perImage);
+		NDArray contrast = manager.randomUniform(1 - this.jitter, 1 + this.jitter, perImage);
 		NDArray result = images;
 		if (this.rgb) {
 			NDArray gray = grayscale(images);
-			NDArray saturation = manager.randomUniform(1 - JITTER, 1 + JITTER, perImage);
+			NDArray saturation = manager.randomUniform(1 - this.jitter, 1 + this.jitter, perImage);
 			result = gray.add(result.sub(gray).mul(saturation));
 		}
 		NDArray mean = result.reshape(n, -1).mean(new int[] { 1 }).reshape(perImage);

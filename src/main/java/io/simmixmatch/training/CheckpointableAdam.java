@@ -2,6 +2,7 @@ package io.simmixmatch.training;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,10 +11,18 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Adam (weight decay added to the gradient, as the original code's optimizer) or AdamW
- * (decoupled weight decay), whose moments and step counts can be saved and restored, so a
- * resumed run continues exactly where it stopped. DJL's own optimizers keep that state
- * private.
+ * Adam, whose moments and step counts can be saved and restored, so a resumed run
+ * continues exactly where it stopped (DJL's own optimizers keep that state private), with
+ * one of two kinds of weight decay:
+ * <ul>
+ * <li>{@link OptimizerType#ADAM}: {@code wd * w} added to every parameter's gradient, as
+ * the original code's optimizer. Adam's normalization cancels most of it for any weight
+ * with a real gradient.</li>
+ * <li>{@link OptimizerType#ADAMW}: after the Adam step, {@code w <- w * (1 - lr * wd)}
+ * for the decayed parameters only (convolution and linear kernels), as MixMatch's
+ * reference implementations do ({@code wd = 0.02}). It bounds the norm of the kernels
+ * before BatchNorm, which would otherwise grow and shrink the effective step.</li>
+ * </ul>
  */
 final class CheckpointableAdam extends Optimizer {
 
@@ -29,17 +38,26 @@ final class CheckpointableAdam extends Optimizer {
 
 	private final boolean decoupled;
 
+	private final Predicate<String> decayed;
+
 	private final Map<String, NDArray> firstMoments = new HashMap<>();
 
 	private final Map<String, NDArray> secondMoments = new HashMap<>();
 
 	private final Map<String, Integer> steps = new HashMap<>();
 
-	CheckpointableAdam(OptimizerType type, Tracker learningRate, float weightDecay) {
+	/**
+	 * @param type how weight decay is applied
+	 * @param learningRate the learning rate by step
+	 * @param weightDecay the decay coefficient
+	 * @param decayed which parameter ids decoupled decay shrinks (ADAMW)
+	 */
+	CheckpointableAdam(OptimizerType type, Tracker learningRate, float weightDecay, Predicate<String> decayed) {
 		super(new Builder());
 		this.learningRate = learningRate;
 		this.weightDecay = weightDecay;
 		this.decoupled = type == OptimizerType.ADAMW;
+		this.decayed = decayed;
 	}
 
 	@Override
@@ -57,10 +75,10 @@ final class CheckpointableAdam extends Optimizer {
 			float correction1 = (float) (1 - Math.pow(BETA1, step));
 			float correction2 = (float) (1 - Math.pow(BETA2, step));
 			NDArray update = first.div(correction1).divi(second.div(correction2).sqrt().addi(EPSILON));
-			if (this.decoupled && this.weightDecay != 0) {
-				update.addi(weight.mul(this.weightDecay));
-			}
 			weight.subi(update.muli(rate));
+			if (this.decoupled && this.weightDecay != 0 && this.decayed.test(parameterId)) {
+				weight.muli(1 - rate * this.weightDecay);
+			}
 			// PyTorch accumulates gradients and DJL's collector never resets them; DJL's
 			// own optimizers clear them natively in their update, and so does this one.
 			if (weight.hasGradient()) {

@@ -21,7 +21,10 @@ import jakarta.validation.constraints.NotNull;
  * @param optimizer optimizer
  * @param learningRate base learning rate
  * @param learningRateSchedule learning-rate schedule
- * @param weightDecay weight decay
+ * @param weightDecay weight decay: the L2 coefficient for ADAM; for ADAMW, kernels shrink
+ * by {@code 1 - learningRate * weightDecay} per step
+ * @param colorJitter strength of the brightness and contrast (and, for RGB, saturation)
+ * jitter of training views; 0 for none
  * @param k augmented views per unlabeled image
  * @param temperature sharpening temperature T of the guessed labels
  * @param alpha MixUp Beta(alpha, alpha) parameter
@@ -46,6 +49,7 @@ public record Hyperparameters(
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double learningRate,
 		@NotNull LearningRateSchedule learningRateSchedule,
 		@DecimalMin("0") @DecimalMax("1") double weightDecay,
+		@DecimalMin("0") @DecimalMax("0.5") double colorJitter,
 		@Min(1) @Max(8) int k,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") double temperature,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("100") double alpha,

@@ -15,14 +15,18 @@ public enum Preset {
 	 */
 	SEED("seed",
 			new Hyperparameters(ModelArchitecture.RESNET_18, 300, 30, 512, 1, 100, 500, OptimizerType.ADAM, 4e-4,
-					LearningRateSchedule.CONSTANT, 5e-4, 2, 0.1, 0.75, 50, 300, 1, 0.5, 0.999, 50, 0)),
+					LearningRateSchedule.CONSTANT, 5e-4, 0.2, 2, 0.1, 0.75, 50, 300, 1, 0.5, 0.999, 50, 0)),
 
 	/**
-	 * Tuned for the built-in Fashion-MNIST data set and a small CNN that trains on a
-	 * 2-core CPU in minutes.
+	 * MixMatch's recipe for the built-in Fashion-MNIST data set, with a small CNN that
+	 * trains on a 2-core CPU in minutes: Adam 2e-3 with decoupled decay 0.02 (kernels
+	 * shrink by 4e-5 per step), flip and pad-and-crop only (jitter would grey the black
+	 * background that every test image has), K = 2, T = 0.5, alpha 0.75, lambda_u 75
+	 * ramped over 16 of 40 epochs.
 	 */
-	FASHION_MNIST("fashion-mnist", new Hyperparameters(ModelArchitecture.SMALL_CNN, 40, 100, 64, 1, 100, 500,
-			OptimizerType.ADAM, 2e-3, LearningRateSchedule.CONSTANT, 4e-5, 2, 0.5, 0.75, 75, 16, 1, 0.5, 0.999, 10, 0));
+	FASHION_MNIST("fashion-mnist",
+			new Hyperparameters(ModelArchitecture.SMALL_CNN, 40, 100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3,
+					LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, 0.999, 10, 0));
 
 	private final String id;
 

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -19,6 +21,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -97,7 +100,7 @@ public final class SemiSupervisedTraining {
 			model.setBlock(network(this.hp.model(), numClasses));
 			average.setBlock(network(this.hp.model(), numClasses));
 			CheckpointableAdam optimizer = new CheckpointableAdam(this.hp.optimizer(), this.learningRate,
-					(float) this.hp.weightDecay());
+					(float) this.hp.weightDecay(), kernelIds(model)::contains);
 			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
 				.optOptimizer(optimizer)
 				.optDevices(this.setup.devices().toArray(Device[]::new));
@@ -238,7 +241,8 @@ public final class SemiSupervisedTraining {
 			this.data = data;
 			this.observer = observer;
 			this.progress = progress;
-			this.augmentation = new BatchAugmentation(data.images().channels(), data.images().height());
+			this.augmentation = new BatchAugmentation(data.images().channels(), data.images().height(),
+					(float) SemiSupervisedTraining.this.hp.colorJitter());
 			this.contrastiveLoss = (SemiSupervisedTraining.this.setup.algorithm() == Algorithm.SIMMIXMATCH)
 					? new ContrastiveLoss(SemiSupervisedTraining.this.hp.k(),
 							(float) SemiSupervisedTraining.this.hp.contrastiveTemperature())
@@ -332,7 +336,7 @@ public final class SemiSupervisedTraining {
 				}
 				long dataNanos = System.nanoTime() - started;
 				Losses losses = supervised ? supervisedStep(shards) : semiSupervisedStep(shards, weight, step);
-				updateWeights();
+				updateWeights(step);
 				return new StepTiming(losses, dataNanos);
 			}
 		}
@@ -413,9 +417,9 @@ public final class SemiSupervisedTraining {
 		}
 
 		// After the gradient collector has closed: the updates must not be recorded.
-		private void updateWeights() {
+		private void updateWeights(long step) {
 			this.trainer.step();
-			this.ema.update();
+			this.ema.update(step);
 		}
 
 		// Gathered where the data set lives, augmented on the shard's device.
@@ -458,6 +462,17 @@ public final class SemiSupervisedTraining {
 		Map<String, String> names = new HashMap<>();
 		model.getBlock().getParameters().forEach((pair) -> names.put(pair.getValue().getId(), pair.getKey()));
 		return names;
+	}
+
+	// The convolution and linear kernels: what decoupled weight decay shrinks.
+	private static Set<String> kernelIds(Model model) {
+		return model.getBlock()
+			.getParameters()
+			.values()
+			.stream()
+			.filter((parameter) -> parameter.getType() == Parameter.Type.WEIGHT)
+			.map(Parameter::getId)
+			.collect(Collectors.toSet());
 	}
 
 	private static Map<String, String> parameterIds(Model model) {

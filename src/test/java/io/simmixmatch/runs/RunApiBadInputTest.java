@@ -62,7 +62,7 @@ class RunApiBadInputTest {
 					{"algorithm": "MIXMATCH", "hyperparameters": {"epoch": 5}}           | hyperparameters.epoch          | unknown hyperparameter
 					{"algorithm": "MIXMATCH", "hyperparameters": {"learningRate": 0}}    | hyperparameters.learningRate   | must be greater than 0
 					{"algorithm": "MIXMATCH", "hyperparameters": {"emaDecay": 1}}        | hyperparameters.emaDecay       | must be less than 1
-					{"algorithm": "MIXMATCH", "hyperparameters": {"model": "VGG"}}       | hyperparameters.model          | must be one of SMALL_CNN, WRN_28_2, RESNET_18
+					{"algorithm": "MIXMATCH", "hyperparameters": {"model": "VGG"}}       | hyperparameters.model          | must be one of SMALL_CNN, CNN_6, WRN_28_2, RESNET_18
 					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"k": 1}}            | hyperparameters.k              | must be at least 2 for SIMMIXMATCH
 					""")
 	void aRejectedRunNamesTheFieldAndWritesNothing(String body, String field, String message) {

@@ -1,9 +1,13 @@
 package io.simmixmatch.training;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -40,13 +44,13 @@ class NetworkAndAugmentationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "1, 28", "3, 32" })
-	void augmentationKeepsTheShapeAndTheRangeAndDiffersPerImage(int channels, int side) {
+	@CsvSource({ "1, 28, 0", "1, 28, 0.2", "3, 32, 0", "3, 32, 0.2" })
+	void augmentationKeepsTheShapeAndTheRangeAndDiffersPerImage(int channels, int side, float jitter) {
 		Engine.getInstance().setRandomSeed(5);
 		NDArray one = this.manager.randomUniform(0, 1, new Shape(1, channels, side, side));
 		NDArray batch = one.repeat(0, 16);
 
-		NDArray augmented = new BatchAugmentation(channels, side).apply(batch);
+		NDArray augmented = new BatchAugmentation(channels, side, jitter).apply(batch);
 
 		assertThat(augmented.getShape()).isEqualTo(batch.getShape());
 		assertThat(augmented.min().getFloat()).isGreaterThanOrEqualTo(0f);
@@ -61,6 +65,30 @@ class NetworkAndAugmentationTest {
 			.toType(DataType.INT64, false)
 			.getLong();
 		assertThat(identicalToFirst).as("copies identical to the first after augmentation").isLessThan(4);
+	}
+
+	@Test
+	void withoutJitterAGrayscaleViewOnlyMovesPixelsSoItsBlackBackgroundStaysBlack() {
+		Engine.getInstance().setRandomSeed(7);
+		// A white 8x8 square on black: crops and flips move it, nothing else may change.
+		NDArray image = this.manager.zeros(new Shape(1, 1, 28, 28));
+		image.set(new NDIndex(":, :, 10:18, 10:18"), 1f);
+		NDArray batch = image.repeat(0, 32);
+
+		NDArray plain = new BatchAugmentation(1, 28, 0).apply(batch);
+		NDArray jittered = new BatchAugmentation(1, 28, 0.2f).apply(batch);
+
+		assertThat(distinctValues(plain)).containsExactlyInAnyOrder(0f, 1f);
+		assertThat(plain.sum().getFloat()).as("the square stays whole (64 pixels each)").isEqualTo(32 * 64f);
+		assertThat(distinctValues(jittered)).hasSizeGreaterThan(2);
+	}
+
+	private static Set<Float> distinctValues(NDArray array) {
+		Set<Float> values = new HashSet<>();
+		for (float value : array.toFloatArray()) {
+			values.add(value);
+		}
+		return values;
 	}
 
 }

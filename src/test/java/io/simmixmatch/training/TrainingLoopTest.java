@@ -150,7 +150,7 @@ class TrainingLoopTest {
 	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(p.model(), epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(), 3e-3,
-				p.learningRateSchedule(), p.weightDecay(), 2, p.temperature(), p.alpha(), 10, 2, 0.5,
+				p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), 2, p.temperature(), p.alpha(), 10, 2, 0.5,
 				p.contrastiveTemperature(), 0.9, 2, 5);
 	}
 

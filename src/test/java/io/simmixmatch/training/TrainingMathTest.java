@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
 import org.apache.commons.rng.simple.RandomSource;
@@ -88,10 +89,88 @@ class TrainingMathTest {
 		assertThat(weights(average)).containsOnly(2f);
 
 		setWeights(model, 12f);
-		ema.update();
+		ema.update(1000);
 
-		// 0.9 * 2 + 0.1 * 12
+		// warmed up: 0.9 * 2 + 0.1 * 12
 		assertThat(weights(average)).containsOnly(new float[] { 3f }, within(1e-6f));
+	}
+
+	@Test
+	void emaWarmsUpFromOneTenthTowardsItsDecay() {
+		ExponentialMovingAverage ema = new ExponentialMovingAverage(linear(0), linear(0), 0.999f);
+
+		// (1 + t) / (10 + t): 1/10, 2/11, 11/20, ..., until it reaches 0.999 at t = 8990
+		assertThat(ema.decayAt(0)).isCloseTo(0.1f, within(1e-7f));
+		assertThat(ema.decayAt(1)).isCloseTo(2f / 11, within(1e-7f));
+		assertThat(ema.decayAt(10)).isCloseTo(0.55f, within(1e-7f));
+		assertThat(ema.decayAt(8989)).isLessThan(0.999f);
+		assertThat(ema.decayAt(8990)).isEqualTo(0.999f);
+		assertThat(ema.decayAt(1_000_000)).isEqualTo(0.999f);
+	}
+
+	@Test
+	void emaTakesTheFirstStepsMostlyFromTheModel() {
+		Block model = linear(0f);
+		Block average = linear(0f);
+		ExponentialMovingAverage ema = new ExponentialMovingAverage(average, model, 0.999f);
+		ema.reset();
+
+		setWeights(model, 10f);
+		ema.update(0);
+		// 0.1 * 0 + 0.9 * 10
+		assertThat(weights(average)).containsOnly(new float[] { 9f }, within(1e-5f));
+		ema.update(1);
+		// 2/11 * 9 + 9/11 * 10 = 108/11
+		assertThat(weights(average)).containsOnly(new float[] { 108f / 11 }, within(1e-5f));
+	}
+
+	@Test
+	void emaCopiesBatchNormStatisticsInsteadOfAveragingThem() {
+		Block model = batchNorm();
+		Block average = batchNorm();
+		ExponentialMovingAverage ema = new ExponentialMovingAverage(average, model, 0.9f);
+		ema.reset();
+		model.getParameters().forEach((pair) -> pair.getValue().getArray().muli(0).addi(4f));
+
+		ema.update(1000);
+
+		// gamma and beta: 0.9 * start + 0.1 * 4; the running mean and variance: the
+		// model's
+		assertThat(parameter(average, "gamma")).containsExactly(new float[] { 0.9f + 0.4f, 0.9f + 0.4f },
+				within(1e-6f));
+		assertThat(parameter(average, "beta")).containsExactly(new float[] { 0.4f, 0.4f }, within(1e-6f));
+		assertThat(parameter(average, "runningMean")).containsExactly(4f, 4f);
+		assertThat(parameter(average, "runningVar")).containsExactly(4f, 4f);
+	}
+
+	@Test
+	void decoupledDecayShrinksOnlyTheKernelsByLearningRateTimesDecay() {
+		NDArray kernel = this.manager.create(new float[] { 2, -2 });
+		NDArray bias = this.manager.create(new float[] { 2, -2 });
+		NDArray gradient = this.manager.create(new float[] { 0.5f, -0.5f });
+		CheckpointableAdam adamW = new CheckpointableAdam(OptimizerType.ADAMW, Tracker.fixed(0.1f), 0.5f,
+				"kernel"::equals);
+
+		adamW.update("kernel", kernel, gradient);
+		adamW.update("bias", bias, gradient.duplicate());
+
+		// Adam's first step moves by lr * sign(g) = 0.1, then the kernel shrinks by
+		// 1 - 0.1 * 0.5: 1.9 * 0.95 = 1.805; the bias takes the Adam step only
+		assertThat(kernel.toFloatArray()).containsExactly(new float[] { 1.805f, -1.805f }, within(1e-6f));
+		assertThat(bias.toFloatArray()).containsExactly(new float[] { 1.9f, -1.9f }, within(1e-6f));
+	}
+
+	@Test
+	void l2DecayReachesEveryParameterThroughItsGradient() {
+		// g + wd * w = 0.5 + 0.5 * 2 = 1.5, still positive: Adam's first step is lr *
+		// sign,
+		// the same as without decay, and the decay is cancelled (the original code's
+		// Adam)
+		NDArray weight = this.manager.create(new float[] { 2 });
+		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0.5f, (id) -> false).update("bias", weight,
+				this.manager.create(new float[] { 0.5f }));
+
+		assertThat(weight.getFloat()).isCloseTo(1.9f, within(1e-6f));
 	}
 
 	@Test
@@ -101,7 +180,7 @@ class TrainingMathTest {
 		NDArray weight = this.manager.create(new float[] { 1, 1 });
 		NDArray gradient = this.manager.create(new float[] { 0.5f, -2 });
 
-		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0).update("w", weight, gradient);
+		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0, (id) -> true).update("w", weight, gradient);
 
 		assertThat(weight.toFloatArray()).containsExactly(new float[] { 0.9f, 1.1f }, within(1e-6f));
 	}
@@ -115,7 +194,7 @@ class TrainingMathTest {
 		}
 		assertThat(weight.getGradient().toFloatArray()).containsExactly(3f, 3f);
 
-		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0).update("w", weight,
+		new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0, (id) -> true).update("w", weight,
 				weight.getGradient().duplicate());
 
 		assertThat(weight.getGradient().toFloatArray()).containsExactly(0f, 0f);
@@ -123,23 +202,14 @@ class TrainingMathTest {
 	}
 
 	@Test
-	void adamWDecaysTheWeightsApartFromTheGradient() {
-		// step = lr * (sign(g) + wd * w) = 0.1 * (1 + 0.5 * 1)
-		NDArray weight = this.manager.create(new float[] { 1 });
-
-		new CheckpointableAdam(OptimizerType.ADAMW, Tracker.fixed(0.1f), 0.5f).update("w", weight,
-				this.manager.create(new float[] { 0.5f }));
-
-		assertThat(weight.getFloat()).isCloseTo(0.85f, within(1e-6f));
-	}
-
-	@Test
 	void aRestoredOptimizerContinuesExactlyLikeTheOriginal() {
-		CheckpointableAdam original = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.01f), 1e-3f);
+		CheckpointableAdam original = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.01f), 1e-3f,
+				(id) -> true);
 		NDArray weight = this.manager.create(new float[] { 1, -1, 0.5f });
 		original.update("w", weight, this.manager.create(new float[] { 0.3f, -0.2f, 0.1f }));
 		original.update("w", weight, this.manager.create(new float[] { 0.1f, 0.4f, -0.3f }));
-		CheckpointableAdam restored = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.01f), 1e-3f);
+		CheckpointableAdam restored = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.01f), 1e-3f,
+				(id) -> true);
 		// A new process names the same parameter with another id.
 		restored.restore(NDList.decode(this.manager, original.state(Map.of("w", "conv_weight")).encode()),
 				Map.of("conv_weight", "w2"));
@@ -157,6 +227,16 @@ class TrainingMathTest {
 		block.initialize(this.manager, DataType.FLOAT32, new Shape(1, 3));
 		setWeights(block, value);
 		return block;
+	}
+
+	private Block batchNorm() {
+		Block block = BatchNorm.builder().build();
+		block.initialize(this.manager, DataType.FLOAT32, new Shape(1, 2, 3, 3));
+		return block;
+	}
+
+	private static float[] parameter(Block block, String name) {
+		return block.getParameters().get(name).getArray().toFloatArray();
 	}
 
 	private static void setWeights(Block block, float value) {
