@@ -9,10 +9,15 @@ import ai.djl.ndarray.types.Shape;
  * Random augmentation of a whole batch with a handful of tensor operations on the
  * training device, never a loop over images: a random crop (from a zero-padded image for
  * grayscale, a random-resized crop with nearest-neighbour sampling for RGB), a horizontal
- * flip, and optionally brightness/contrast jitter (plus saturation for RGB). Randomness
- * comes from the engine's generator, which the training loop seeds per step.
+ * flip, and optionally brightness/contrast jitter (plus saturation for RGB); and strong
+ * views for the contrastive loss, as SimCLR's: a random-resized crop, a flip and a strong
+ * jitter for every kind of image. Randomness comes from the engine's generator, which the
+ * training loop seeds per step.
  */
 final class BatchAugmentation {
+
+	/** The jitter of strong views (SimCLR uses 0.4 for brightness and contrast). */
+	static final float STRONG_JITTER = 0.4f;
 
 	private final int padding;
 
@@ -40,7 +45,16 @@ final class BatchAugmentation {
 	NDArray apply(NDArray images) {
 		NDArray cropped = this.rgb ? randomResizedCrop(images) : randomPaddedCrop(images);
 		NDArray flipped = randomFlip(cropped);
-		return (this.jitter > 0) ? jitter(flipped) : flipped;
+		return (this.jitter > 0) ? jitter(flipped, this.jitter) : flipped;
+	}
+
+	/**
+	 * A strong view of a batch, for the contrastive loss only.
+	 * @param images {@code (N, C, H, W)} floats in [0, 1]
+	 * @return views of the same shape, in [0, 1]
+	 */
+	NDArray strong(NDArray images) {
+		return jitter(randomFlip(randomResizedCrop(images)), STRONG_JITTER);
 	}
 
 	private NDArray randomPaddedCrop(NDArray images) {
@@ -111,16 +125,16 @@ final class BatchAugmentation {
 		return images.add(images.flip(3).sub(images).mul(flip));
 	}
 
-	private NDArray jitter(NDArray images) {
+	private NDArray jitter(NDArray images, float strength) {
 		NDManager manager = images.getManager();
 		long n = images.getShape().get(0);
 		Shape perImage = new Shape(n, 1, 1, 1);
-		NDArray brightness = manager.randomUniform(-this.jitter, this.jitter, perImage);
-		NDArray contrast = manager.randomUniform(1 - this.jitter, 1 + this.jitter, perImage);
+		NDArray brightness = manager.randomUniform(-strength, strength, perImage);
+		NDArray contrast = manager.randomUniform(1 - strength, 1 + strength, perImage);
 		NDArray result = images;
 		if (this.rgb) {
 			NDArray gray = grayscale(images);
-			NDArray saturation = manager.randomUniform(1 - this.jitter, 1 + this.jitter, perImage);
+			NDArray saturation = manager.randomUniform(1 - strength, 1 + strength, perImage);
 			result = gray.add(result.sub(gray).mul(saturation));
 		}
 		NDArray mean = result.reshape(n, -1).mean(new int[] { 1 }).reshape(perImage);

@@ -32,6 +32,9 @@ import jakarta.validation.constraints.NotNull;
  * @param rampupEpochs epochs over which the consistency weight ramps up linearly
  * @param lambdaSim weight of the contrastive loss
  * @param contrastiveTemperature temperature tau of the contrastive loss
+ * @param strongContrastiveViews whether the contrastive loss sees K views of its own,
+ * strongly augmented (random-resized crop, flip, jitter), instead of the K views that
+ * guess the labels
  * @param emaDecay decay of the exponential moving average of the weights
  * @param checkpointEvery epochs between periodic checkpoints
  * @param seed seed of the split, the initialization, augmentation and MixUp
@@ -57,6 +60,7 @@ public record Hyperparameters(
 		@Min(0) @Max(10_000) int rampupEpochs,
 		@DecimalMin("0") @DecimalMax("100") double lambdaSim,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") double contrastiveTemperature,
+		boolean strongContrastiveViews,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@Min(1) @Max(10_000) int checkpointEvery,
 		long seed) {

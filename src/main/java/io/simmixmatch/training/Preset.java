@@ -15,7 +15,7 @@ public enum Preset {
 	 */
 	SEED("seed",
 			new Hyperparameters(ModelArchitecture.RESNET_18, 300, 30, 512, 1, 100, 500, OptimizerType.ADAM, 4e-4,
-					LearningRateSchedule.CONSTANT, 5e-4, 0.2, 2, 0.1, 0.75, 50, 300, 1, 0.5, 0.999, 50, 0)),
+					LearningRateSchedule.CONSTANT, 5e-4, 0.2, 2, 0.1, 0.75, 50, 300, 1, 0.5, false, 0.999, 50, 0)),
 
 	/**
 	 * MixMatch's recipe for the built-in Fashion-MNIST data set, with a small CNN that
@@ -26,7 +26,7 @@ public enum Preset {
 	 */
 	FASHION_MNIST("fashion-mnist",
 			new Hyperparameters(ModelArchitecture.SMALL_CNN, 40, 100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3,
-					LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, 0.999, 10, 0));
+					LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, false, 0.999, 10, 0));
 
 	private final String id;
 

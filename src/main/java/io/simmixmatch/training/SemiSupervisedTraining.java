@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import ai.djl.Device;
@@ -344,17 +345,27 @@ public final class SemiSupervisedTraining {
 		// One device's part of a step: its images, augmented on that device.
 		private Shard shard(long[] labeled, long[] unlabeled, @Nullable MixUp mixUp, NDManager manager, Device device) {
 			NDManager shardManager = device.equals(manager.getDevice()) ? manager : manager.newSubManager(device);
-			NDArray x = augmented(labeled, manager, shardManager);
+			NDArray x = augmented(labeled, manager, shardManager, this.augmentation::apply);
 			NDArray y = this.data.oneHotLabels(labeled, manager).toDevice(device, false);
 			if (mixUp == null) {
-				return new Shard(x, y, null, null);
+				return new Shard(x, y, null, null, null);
 			}
+			NDArray u = views(unlabeled, manager, shardManager, this.augmentation::apply);
+			NDArray strong = strongViews() ? views(unlabeled, manager, shardManager, this.augmentation::strong) : null;
+			return new Shard(x, y, u, strong, mixUp.samplePartners(labeled.length + (int) u.getShape().get(0)));
+		}
+
+		private NDArray views(long[] images, NDManager manager, NDManager shardManager,
+				UnaryOperator<NDArray> augment) {
 			NDList views = new NDList();
 			for (int k = 0; k < SemiSupervisedTraining.this.hp.k(); k++) {
-				views.add(augmented(unlabeled, manager, shardManager));
+				views.add(augmented(images, manager, shardManager, augment));
 			}
-			NDArray u = NDArrays.concat(views);
-			return new Shard(x, y, u, mixUp.samplePartners(labeled.length + (int) u.getShape().get(0)));
+			return NDArrays.concat(views);
+		}
+
+		private boolean strongViews() {
+			return this.contrastiveLoss != null && SemiSupervisedTraining.this.hp.strongContrastiveViews();
 		}
 
 		// Each device's loss is the mean over its shard; the parameter server sums the
@@ -378,11 +389,12 @@ public final class SemiSupervisedTraining {
 		private Losses semiSupervisedStep(List<Shard> shards, double weight, long step) {
 			Hyperparameters hp = SemiSupervisedTraining.this.hp;
 			boolean contrastive = this.contrastiveLoss != null;
+			// The guessing pass needs a gradient only where its projections feed the
+			// contrastive loss; otherwise it stays outside the recording.
+			boolean recordGuess = contrastive && !strongViews();
 			float share = 1f / shards.size();
-			// Without the contrastive term the guessing pass needs no gradient: keep it
-			// outside the recording.
 			List<NDList> guessPasses = new ArrayList<>();
-			if (!contrastive) {
+			if (!recordGuess) {
 				shards.forEach((shard) -> guessPasses.add(this.trainer.forward(new NDList(shard.u()))));
 			}
 			double consistencyWeight = hp.lambdaU() * rampup(step, (long) hp.rampupEpochs() * hp.stepsPerEpoch());
@@ -391,7 +403,7 @@ public final class SemiSupervisedTraining {
 				for (int d = 0; d < shards.size(); d++) {
 					Shard shard = shards.get(d);
 					int labeledCount = (int) shard.x().getShape().get(0);
-					NDList unlabeledPass = contrastive ? this.trainer.forward(new NDList(shard.u()))
+					NDList unlabeledPass = recordGuess ? this.trainer.forward(new NDList(shard.u()))
 							: guessPasses.get(d);
 					NDArray guessed = LabelGuessing.guess(unlabeledPass.get(0), hp.k(), (float) hp.temperature());
 					NDArray targets = shard.y().concat(guessed.tile(new long[] { hp.k(), 1 }));
@@ -405,7 +417,9 @@ public final class SemiSupervisedTraining {
 					NDArray loss = lossX.add(lossU.mul((float) consistencyWeight));
 					NDArray lossSim = null;
 					if (contrastive) {
-						lossSim = this.contrastiveLoss.evaluate(new NDList(), new NDList(unlabeledPass.get(1)));
+						NDArray projections = (shard.strong() != null)
+								? this.trainer.forward(new NDList(shard.strong())).get(1) : unlabeledPass.get(1);
+						lossSim = this.contrastiveLoss.evaluate(new NDList(), new NDList(projections));
 						loss = loss.add(lossSim.mul((float) hp.lambdaSim()));
 					}
 					collector.backward(loss.mul(share));
@@ -423,10 +437,11 @@ public final class SemiSupervisedTraining {
 		}
 
 		// Gathered where the data set lives, augmented on the shard's device.
-		private NDArray augmented(long[] indices, NDManager dataManager, NDManager shardManager) {
+		private NDArray augmented(long[] indices, NDManager dataManager, NDManager shardManager,
+				UnaryOperator<NDArray> augment) {
 			NDArray batch = this.data.batch(indices, dataManager).toDevice(shardManager.getDevice(), false);
 			batch.attach(shardManager);
-			return this.data.normalization().apply(this.augmentation.apply(batch));
+			return this.data.normalization().apply(augment.apply(batch));
 		}
 
 		private long imagesPerStep() {
@@ -506,9 +521,12 @@ public final class SemiSupervisedTraining {
 	 * @param y their one-hot labels
 	 * @param u its unlabeled images in K augmented views, view after view (not for
 	 * SUPERVISED)
+	 * @param strong K strong views of the same images for the contrastive loss, where it
+	 * has views of its own
 	 * @param partners its MixUp partners (not for SUPERVISED)
 	 */
-	private record Shard(NDArray x, NDArray y, @Nullable NDArray u, long @Nullable [] partners) {
+	private record Shard(NDArray x, NDArray y, @Nullable NDArray u, @Nullable NDArray strong,
+			long @Nullable [] partners) {
 	}
 
 	private record StepTiming(Losses losses, long dataNanos) {

@@ -83,6 +83,26 @@ class NetworkAndAugmentationTest {
 		assertThat(distinctValues(jittered)).hasSizeGreaterThan(2);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "1, 28", "3, 32" })
+	void strongViewsKeepShapeAndRangeAndRepeatWithTheSeed(int channels, int side) {
+		NDArray batch = this.manager.randomUniform(0, 1, new Shape(1, channels, side, side)).repeat(0, 8);
+		BatchAugmentation augmentation = new BatchAugmentation(channels, side, 0);
+
+		Engine.getInstance().setRandomSeed(11);
+		NDArray first = augmentation.strong(batch);
+		Engine.getInstance().setRandomSeed(11);
+		NDArray again = augmentation.strong(batch);
+		Engine.getInstance().setRandomSeed(12);
+		NDArray other = augmentation.strong(batch);
+
+		assertThat(first.getShape()).isEqualTo(batch.getShape());
+		assertThat(first.min().getFloat()).isGreaterThanOrEqualTo(0f);
+		assertThat(first.max().getFloat()).isLessThanOrEqualTo(1f);
+		assertThat(again.toFloatArray()).containsExactly(first.toFloatArray());
+		assertThat(other.toFloatArray()).isNotEqualTo(first.toFloatArray());
+	}
+
 	private static Set<Float> distinctValues(NDArray array) {
 		Set<Float> values = new HashSet<>();
 		for (float value : array.toFloatArray()) {

@@ -54,6 +54,23 @@ class TrainingLoopTest {
 	}
 
 	@Test
+	void strongContrastiveViewsFeedTheContrastiveLossAndTheRunIsReproducible() throws IOException {
+		Hyperparameters weak = hyperparameters(1, 5);
+		Hyperparameters strong = hyperparameters(1, 5, true);
+
+		Losses weakLosses = train(Algorithm.SIMMIXMATCH, weak, null, new TrainingObserver() {
+		}, () -> false).history().get(0).losses();
+		Losses strongLosses = train(Algorithm.SIMMIXMATCH, strong, null, new TrainingObserver() {
+		}, () -> false).history().get(0).losses();
+		Losses again = train(Algorithm.SIMMIXMATCH, strong, null, new TrainingObserver() {
+		}, () -> false).history().get(0).losses();
+
+		// Harder positives: the instance task is further from solved
+		assertThat(strongLosses.contrastive()).isGreaterThan(weakLosses.contrastive());
+		assertThat(again).isEqualTo(strongLosses);
+	}
+
+	@Test
 	void trainsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
 		Engine.getInstance();
 		AtomicReference<Object> result = new AtomicReference<>();
@@ -148,10 +165,14 @@ class TrainingLoopTest {
 	}
 
 	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
+		return hyperparameters(epochs, stepsPerEpoch, false);
+	}
+
+	private static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch, boolean strongContrastiveViews) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(p.model(), epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(), 3e-3,
 				p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), 2, p.temperature(), p.alpha(), 10, 2, 0.5,
-				p.contrastiveTemperature(), 0.9, 2, 5);
+				p.contrastiveTemperature(), strongContrastiveViews, 0.9, 2, 5);
 	}
 
 }
