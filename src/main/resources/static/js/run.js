@@ -27,6 +27,7 @@ function showRun(run) {
   document.getElementById("eta").textContent = p.etaSeconds !== null ? `${p.etaSeconds} s` : "–";
   document.getElementById("best-top1").textContent = percent(run.best.top1);
   document.getElementById("best-top5").textContent = percent(run.best.top5);
+  document.getElementById("test").textContent = run.test ? `${percent(run.test.top1)} / ${percent(run.test.top5)}` : "–";
   document.getElementById("worker").textContent =
     run.execution.worker ? `${run.execution.worker} (${run.execution.devices})` : "–";
   document.getElementById("error").textContent = run.error ?? "";

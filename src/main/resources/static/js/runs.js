@@ -15,6 +15,7 @@ async function refresh() {
       ` ${run.progress.percent.toFixed(0)}%`),
     element("td", {}, percent(run.best.top1)),
     element("td", {}, percent(run.best.top5)),
+    element("td", {}, percent(run.test?.top1)),
     element("td", {}, duration(run)))));
 }
 

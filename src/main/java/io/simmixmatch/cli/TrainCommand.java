@@ -51,11 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 		"Any hyperparameter is an option too, in kebab case: --epochs 5 --steps-per-epoch 50 --lambda-sim 0.5 ..." })
 public final class TrainCommand implements Callable<Integer> {
 
-	/**
-	 * Images per class held out for the final test numbers, as in the original ablation.
-	 */
-	static final int TEST_PER_CLASS = 1_000;
-
 	private static final JsonMapper json = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -93,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
 			description = "data sets and caches (default: ${DEFAULT-VALUE})")
 	Path dataDir;
 
-	@Option(names = "--test-per-class", defaultValue = "1000",
+	@Option(names = "--test-per-class", defaultValue = "" + SplitPlan.TEST_PER_CLASS,
 			description = "images per class held out for testing, for data sets without a test set (default: ${DEFAULT-VALUE})")
 	int testPerClass;
 

@@ -21,6 +21,12 @@ import java.util.stream.IntStream;
 public record SplitPlan(int labelsPerClass, int validationPerClass, int testPerClass, long seed) {
 
 	/**
+	 * Test images held out per class where a data set has no test set of its own, as in
+	 * the original ablation: the command line's default, and what the service holds out.
+	 */
+	public static final int TEST_PER_CLASS = 1_000;
+
+	/**
 	 * Splits a data set.
 	 * @param images the data set
 	 * @return the split

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,9 @@ public interface RunLedger {
 	 * @param runId the run
 	 * @param outcome SUCCEEDED, FAILED or CANCELLED
 	 * @param error why it failed, for FAILED
+	 * @param test the test accuracy of its best checkpoint, where its data set has a test
+	 * split and it completed
 	 */
-	void finish(long runId, RunStatus outcome, @Nullable String error);
+	void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test);
 
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
+import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import org.jspecify.annotations.Nullable;
@@ -102,10 +103,10 @@ class RunLedgerService implements RunLedger {
 	}
 
 	@Override
-	public void finish(long runId, RunStatus outcome, @Nullable String error) {
+	public void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test) {
 		TrainingRun run = find(runId);
 		if (!run.getStatus().isTerminal()) {
-			run.finish(outcome, error, now());
+			run.finish(outcome, error, test, now());
 			changed(run);
 			log.info("Run {} {}{}", runId, outcome, (error != null) ? ": " + error : "");
 		}

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param cancelRequested whether a client asked it to stop
  * @param progress how far it got
  * @param best the best validation accuracy so far
+ * @param test the test accuracy of the best checkpoint, once the run succeeded on a data
+ * set with a test split
  * @param error why it failed, or why its last attempt did
  * @param execution who trains it, and how often it was started
  * @param createdBy who launched it: an API key's name or a token's subject; null where
@@ -31,13 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
 		Hyperparameters hyperparameters, RunStatus status, boolean cancelRequested, Progress progress, Best best,
-		@Nullable String error, Execution execution, @Nullable String createdBy, Instant createdAt,
+		@Nullable Test test, @Nullable String error, Execution execution, @Nullable String createdBy, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 	static RunResponse of(TrainingRun run) {
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
 				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(), Progress.of(run),
-				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), run.getError(),
+				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run), run.getError(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
 						run.getResumedFromStep()),
 				run.getCreatedBy(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
@@ -91,6 +93,22 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param epoch the epoch that reached it
 	 */
 	record Best(@Nullable Double top1, @Nullable Double top5, @Nullable Integer epoch) {
+	}
+
+	/**
+	 * The accuracy of the best checkpoint on the held-out test split.
+	 *
+	 * @param top1 test top-1 accuracy, 0 to 1
+	 * @param top5 test top-5 accuracy, 0 to 1
+	 */
+	record Test(double top1, double top5) {
+
+		static @Nullable Test of(TrainingRun run) {
+			Double top1 = run.getTestTop1();
+			Double top5 = run.getTestTop5();
+			return (top1 != null && top5 != null) ? new Test(top1, top5) : null;
+		}
+
 	}
 
 }

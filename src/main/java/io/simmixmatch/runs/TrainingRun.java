@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.time.Instant;
 
+import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Hyperparameters;
@@ -62,6 +63,10 @@ class TrainingRun {
 	private @Nullable Double bestTop5;
 
 	private @Nullable Integer bestEpoch;
+
+	private @Nullable Double testTop1;
+
+	private @Nullable Double testTop5;
 
 	private @Nullable String error;
 
@@ -181,13 +186,18 @@ class TrainingRun {
 	 * error.
 	 * @param outcome SUCCEEDED, FAILED or CANCELLED
 	 * @param error why it failed, for FAILED
+	 * @param test the test accuracy of its best checkpoint, if measured
 	 * @param now the time
 	 */
-	void finish(RunStatus outcome, @Nullable String error, Instant now) {
+	void finish(RunStatus outcome, @Nullable String error, @Nullable Accuracy test, Instant now) {
 		transitionTo(outcome, now);
 		this.etaSeconds = null;
 		if (error != null) {
 			this.error = error;
+		}
+		if (test != null) {
+			this.testTop1 = test.top1();
+			this.testTop5 = test.top5();
 		}
 	}
 
@@ -271,6 +281,14 @@ class TrainingRun {
 
 	@Nullable Integer getBestEpoch() {
 		return this.bestEpoch;
+	}
+
+	@Nullable Double getTestTop1() {
+		return this.testTop1;
+	}
+
+	@Nullable Double getTestTop5() {
+		return this.testTop5;
 	}
 
 	@Nullable String getError() {

@@ -135,8 +135,9 @@ class RunTrainer {
 			Hyperparameters hp = assignment.hyperparameters();
 			LoadedDataset dataset = this.datasets.source(assignment.datasetId())
 				.orElseThrow(() -> new IllegalStateException("No data set " + assignment.datasetId()))
-				// Catalog data sets bring their own test set, or (image folders) none.
-				.load(this.dataDirectory, new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(), 0, hp.seed()));
+				// The same test split as the command line's, where the data set has none
+				.load(this.dataDirectory, new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(),
+						SplitPlan.TEST_PER_CLASS, hp.seed()));
 			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);
@@ -147,7 +148,7 @@ class RunTrainer {
 					() -> this.shuttingDown || run.isCancelled());
 			if (outcome.completed() || run.isCancelled()) {
 				RunStatus status = outcome.completed() ? RunStatus.SUCCEEDED : RunStatus.CANCELLED;
-				writes.submit(null, () -> this.ledger.finish(runId, status, null));
+				writes.submit(null, () -> this.ledger.finish(runId, status, null, outcome.bestTest()));
 				writes.drain();
 				return Result.ENDED;
 			}

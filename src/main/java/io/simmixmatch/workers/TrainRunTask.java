@@ -116,7 +116,7 @@ final class TrainRunTask {
 
 		private void fail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error) {
 			log.error("Run {} failed on attempt {}: {}", runId(complete), attempt(complete), error);
-			this.ledger.finish(runId(complete), RunStatus.FAILED, error);
+			this.ledger.finish(runId(complete), RunStatus.FAILED, error, null);
 			operations.stop();
 		}
 

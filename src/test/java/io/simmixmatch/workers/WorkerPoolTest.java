@@ -76,6 +76,9 @@ class WorkerPoolTest {
 		assertThat(run.at("/execution/requestedDevices").asInt()).as("asked for").isEqualTo(2);
 		assertThat(run.at("/execution/devices").asString()).as("what a CPU worker has").isEqualTo("cpu");
 		assertThat(run.at("/best/top1").isNumber()).isTrue();
+		// The data set brings a test split: the best checkpoint's accuracy on it
+		assertThat(run.at("/test/top1").asDouble()).isBetween(0.0, 1.0);
+		assertThat(run.at("/test/top5").asDouble()).isBetween(run.at("/test/top1").asDouble(), 1.0);
 		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(1);
 		assertThat(service.epochs(id)).containsExactly(1, 2, 3);
 		assertThat(checkpointKinds(id)).contains("BEST", "LAST");
@@ -108,6 +111,7 @@ class WorkerPoolTest {
 		assertThat(service.post("/api/v1/runs/" + id + "/cancel", "").statusCode()).isEqualTo(202);
 		JsonNode run = awaitEnd(id);
 		assertThat(status(run)).isEqualTo("CANCELLED");
+		assertThat(run.get("test").isNull()).as("no test numbers for a run that did not complete").isTrue();
 		assertThat(run.at("/progress/step").asLong()).isLessThan(2000);
 		assertThat(checkpointKinds(id)).contains("BEST", "LAST");
 	}
