@@ -27,13 +27,20 @@ public class EmbeddedPostgresAutoConfiguration {
 
 	static final String USER = "postgres";
 
+	@Bean
+	EmbeddedPostgresPassword embeddedPostgresPassword(EmbeddedPostgresProperties properties) throws IOException {
+		return EmbeddedPostgresPassword.of(properties.dataDirectory());
+	}
+
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		return EmbeddedPostgresServer.start(properties);
+	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties, EmbeddedPostgresPassword password)
+			throws IOException {
+		return EmbeddedPostgresServer.start(properties, password);
 	}
 
 	@Bean
-	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres,
+			EmbeddedPostgresPassword password) {
 		return new JdbcConnectionDetails() {
 
 			@Override
@@ -43,7 +50,7 @@ public class EmbeddedPostgresAutoConfiguration {
 
 			@Override
 			public String getPassword() {
-				return "";
+				return password.value();
 			}
 
 			@Override

@@ -23,14 +23,19 @@ final class EmbeddedPostgresServer {
 	private EmbeddedPostgresServer() {
 	}
 
-	static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
+	static EmbeddedPostgres start(EmbeddedPostgresProperties properties, EmbeddedPostgresPassword password)
+			throws IOException {
 		// The application context stops the server, after the beans that still need it
 		// (worker processes checkpointing their runs): not a JVM shutdown hook of its
 		// own.
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(properties.startupTimeout())
-			.setServerConfig("listen_addresses", "localhost");
+			.setServerConfig("listen_addresses", "localhost")
+			// The library's initdb trusts every local connection; a later --auth wins.
+			.setLocaleConfig("auth", "scram-sha-256")
+			.setConnectConfig("password", password.value())
+			.setDataDirectoryCustomizer((directory) -> password.keepIn(directory.toPath()));
 		if (properties.port() != 0) {
 			builder.setPort(properties.port());
 		}
@@ -45,7 +50,12 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on");
 		}
-		EmbeddedPostgres postgres = builder.start();
+		EmbeddedPostgres postgres;
+		try (EmbeddedPostgresPassword.InitdbFile passwordFile = password.forInitdb()) {
+			builder.setLocaleConfig("pwfile", passwordFile.path().toString());
+			postgres = builder.start();
+		}
+		password.requireOf(postgres);
 		log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", postgres.getPort(),
 				(dataDirectory != null) ? dataDirectory.toAbsolutePath() : "a temporary directory");
 		return postgres;
