@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.simmixmatch.database.DatabaseAvailability;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -92,6 +95,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return (json instanceof MismatchedInputException)
 				? detail(ex, "The request body does not have the expected shape.", headers, status, request)
 				: detail(ex, "Malformed JSON request body.", headers, status, request);
+	}
+
+	/**
+	 * Says which multipart limit a request went past: the number of parts or the size.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FileCountLimitExceededException count) {
+				return detail(ex, "The request has more than " + count.getLimit() + " parts", headers, status, request);
+			}
+			if (cause instanceof SizeException size) {
+				return detail(ex, "The request is larger than " + size.getPermittedSize() + " bytes", headers, status,
+						request);
+			}
+		}
+		return detail(ex, "The request is larger than the service takes", headers, status, request);
 	}
 
 	/**

@@ -230,7 +230,14 @@ class PredictionApiTest {
 	@Test
 	void refusesRequestsBeyondTheLimits() throws Exception {
 		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png");
-		assertThat(multipart("/api/v1/predict", Collections.nCopies(65, png), "image/png").statusCode()).isEqualTo(413);
+		assertThat(ok(multipart("/api/v1/predict", Collections.nCopies(64, png), "image/png")).get("predictions"))
+			.hasSize(64);
+		HttpResponse<String> tooMany = multipart("/api/v1/predict", Collections.nCopies(65, png), "image/png");
+		assertThat(tooMany.statusCode()).isEqualTo(413);
+		assertThat(json.readTree(tooMany.body()).get("detail").asString()).contains("at most 64 are taken");
+		HttpResponse<String> tooManyParts = multipart("/api/v1/predict", Collections.nCopies(129, png), "image/png");
+		assertThat(tooManyParts.statusCode()).isEqualTo(413);
+		assertThat(json.readTree(tooManyParts.body()).get("detail").asString()).contains("128");
 		assertThat(service.post("/api/v1/predict", "{\"images\": []}").statusCode()).isEqualTo(400);
 		assertThat(service.post("/api/v1/predict", "{\"images\": [\"%%%\"]}").body()).contains("images[0]");
 		HttpResponse<String> huge = service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict"))
