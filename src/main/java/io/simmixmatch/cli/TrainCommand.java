@@ -234,6 +234,9 @@ public final class TrainCommand implements Callable<Integer> {
 		}
 
 		private static Object typed(String value) {
+			if (value.equals("true") || value.equals("false")) {
+				return Boolean.parseBoolean(value);
+			}
 			try {
 				return Long.parseLong(value);
 			}

@@ -28,11 +28,11 @@ class TrainCommandTest {
 
 	@Test
 	void hyperparameterOptionsAreKebabCaseNamesWithTypedValues() {
-		Map<String, Object> values = TrainCommand.HyperparameterOptions
-			.parse(List.of("--steps-per-epoch", "50", "--lambda-sim=0.5", "--model", "WRN_28_2"));
+		Map<String, Object> values = TrainCommand.HyperparameterOptions.parse(List.of("--steps-per-epoch", "50",
+				"--lambda-sim=0.5", "--model", "WRN_28_2", "--strong-contrastive-views", "true"));
 
 		assertThat(values).containsExactly(Map.entry("stepsPerEpoch", 50L), Map.entry("lambdaSim", 0.5),
-				Map.entry("model", "WRN_28_2"));
+				Map.entry("model", "WRN_28_2"), Map.entry("strongContrastiveViews", true));
 	}
 
 	@Test
