@@ -33,8 +33,10 @@ class OrphanedWorkerTest {
 					"--spring.profiles.active=test", "--simmixmatch.data-dir=" + directory))
 				.redirectErrorStream(true)
 				.redirectOutput(directory.resolve("worker.log").toFile());
-			launch.environment().put("SPRING_DATASOURCE_URL", service.bean(JdbcConnectionDetails.class).getJdbcUrl());
-			launch.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+			JdbcConnectionDetails database = service.bean(JdbcConnectionDetails.class);
+			launch.environment().put("SPRING_DATASOURCE_URL", database.getJdbcUrl());
+			launch.environment().put("SPRING_DATASOURCE_USERNAME", database.getUsername());
+			launch.environment().put("SPRING_DATASOURCE_PASSWORD", database.getPassword());
 			Process worker = launch.start();
 			try {
 				awaitWorkers(service, 1);

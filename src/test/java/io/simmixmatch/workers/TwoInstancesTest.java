@@ -36,9 +36,9 @@ class TwoInstancesTest {
 		try (ServiceUnderTest database = ServiceUnderTest.start("--simmixmatch.role=api",
 				"--simmixmatch.data-dir=" + directory.resolve("api"))) {
 			database.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
-			String url = database.bean(JdbcConnectionDetails.class).getJdbcUrl();
-			try (ServiceUnderTest first = instance(url, directory.resolve("first"));
-					ServiceUnderTest second = instance(url, directory.resolve("second"))) {
+			JdbcConnectionDetails connection = database.bean(JdbcConnectionDetails.class);
+			try (ServiceUnderTest first = instance(connection, directory.resolve("first"));
+					ServiceUnderTest second = instance(connection, directory.resolve("second"))) {
 				List<Long> runs = new ArrayList<>();
 				for (int i = 0; i < RUNS; i++) {
 					runs.add(launch((i % 2 == 0) ? first : second));
@@ -57,10 +57,11 @@ class TwoInstancesTest {
 		}
 	}
 
-	private static ServiceUnderTest instance(String databaseUrl, Path directory) {
+	private static ServiceUnderTest instance(JdbcConnectionDetails database, Path directory) {
 		return ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu",
-				"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
-				"--simmixmatch.data-dir=" + directory);
+				"--spring.datasource.url=" + database.getJdbcUrl(),
+				"--spring.datasource.username=" + database.getUsername(),
+				"--spring.datasource.password=" + database.getPassword(), "--simmixmatch.data-dir=" + directory);
 	}
 
 	private static long launch(ServiceUnderTest instance) throws Exception {
