@@ -17,7 +17,7 @@ import ai.djl.ndarray.types.Shape;
 final class BatchAugmentation {
 
 	/** The jitter of strong views (SimCLR uses 0.4 for brightness and contrast). */
-	static final float STRONG_JITTER = 0.4f;
+	private static final float STRONG_JITTER = 0.4f;
 
 	private final int padding;
 

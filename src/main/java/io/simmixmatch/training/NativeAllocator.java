@@ -26,7 +26,7 @@ public final class NativeAllocator {
 	/** Set to {@code glibc} to leave the allocator as glibc configures itself. */
 	public static final String PROPERTY = "simmixmatch.native-allocator";
 
-	// mallopt(3) parameters and the values set.
+	// mallopt(3) parameters
 	private static final int M_TRIM_THRESHOLD = -1;
 
 	private static final int M_TOP_PAD = -2;
@@ -35,18 +35,18 @@ public final class NativeAllocator {
 
 	private static final int MIB = 1 << 20;
 
+	/** Free memory an arena keeps at its top before it gives any back. */
+	private static final int TRIM_THRESHOLD = 256 * MIB;
+
+	/** Extra memory an arena takes whenever it grows, so growing is rare. */
+	private static final int TOP_PAD = 64 * MIB;
+
+	/** Blocks from this size up are mapped on their own: the largest glibc accepts. */
+	private static final int MMAP_THRESHOLD = 32 * MIB;
+
 	// glibc's own variables for what this sets.
 	private static final List<String> OPERATOR_SETTINGS = List.of("GLIBC_TUNABLES", "MALLOC_TRIM_THRESHOLD_",
 			"MALLOC_TOP_PAD_", "MALLOC_MMAP_THRESHOLD_");
-
-	/** Free memory an arena keeps at its top before it gives any back. */
-	static final int TRIM_THRESHOLD = 256 * MIB;
-
-	/** Extra memory an arena takes whenever it grows, so growing is rare. */
-	static final int TOP_PAD = 64 * MIB;
-
-	/** Blocks from this size up are mapped on their own: the largest glibc accepts. */
-	static final int MMAP_THRESHOLD = 32 * MIB;
 
 	private NativeAllocator() {
 	}
@@ -65,6 +65,7 @@ public final class NativeAllocator {
 		}
 		try {
 			C c = Native.load("c", C.class);
+			// & rather than &&: each threshold is set even where another is refused.
 			boolean set = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
 					& c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1 & c.mallopt(M_TOP_PAD, TOP_PAD) == 1;
 			if (!set) {
