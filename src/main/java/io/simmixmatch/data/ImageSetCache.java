@@ -12,21 +12,39 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A compact binary copy of a decoded {@link ImageSet}, so that a second load reads bytes
+ * A compact binary copy of a decoded {@link ImageSet}, and of its split where the data
+ * set brings one (an imported archive's layout), so that a second load reads bytes
  * instead of parsing JSON or decoding images. Written to a temporary file and renamed, so
  * a reader never sees half a cache.
  */
 public final class ImageSetCache {
 
-	private static final int MAGIC = 0x534d4d31; // "SMM1"
+	private static final int MAGIC = 0x534d4d32; // "SMM2"
 
 	private ImageSetCache() {
 	}
 
 	public static void write(ImageSet images, Path file) throws IOException {
+		write(images, null, file);
+	}
+
+	/**
+	 * Writes images with the split their data set defines.
+	 * @param dataset the images and their split
+	 * @param file where to write
+	 * @throws IOException if it cannot be written
+	 */
+	public static void write(LoadedDataset dataset, Path file) throws IOException {
+		write(dataset.images(), dataset.split(), file);
+	}
+
+	private static void write(ImageSet images, @Nullable DataSplit split, Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		// Unique, so that two processes filling one cache never write the same file.
+		Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".partial");
 		try (OutputStream stream = Files.newOutputStream(partial);
 				DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
 			out.writeInt(MAGIC);
@@ -40,6 +58,13 @@ public final class ImageSetCache {
 			}
 			writeInts(out, images.labels());
 			writeInts(out, images.predefinedTest());
+			out.writeBoolean(split != null);
+			if (split != null) {
+				writeInts(out, split.labeled());
+				writeInts(out, split.validation());
+				writeInts(out, split.unlabeled());
+				writeInts(out, split.test());
+			}
 			out.writeInt(images.pixels().length);
 			out.write(images.pixels());
 		}
@@ -47,6 +72,24 @@ public final class ImageSetCache {
 	}
 
 	public static ImageSet read(Path file) throws IOException {
+		return readAll(file).images();
+	}
+
+	/**
+	 * Reads images written with their split.
+	 * @param file the cache
+	 * @return the images and their split
+	 * @throws IOException if it cannot be read or holds no split
+	 */
+	public static LoadedDataset readWithSplit(Path file) throws IOException {
+		Cached cached = readAll(file);
+		if (cached.split() == null) {
+			throw new IOException(file + " holds no split");
+		}
+		return new LoadedDataset(cached.images(), cached.split());
+	}
+
+	private static Cached readAll(Path file) throws IOException {
 		ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
 		if (in.getInt() != MAGIC) {
 			throw new IOException(file + " is not an image set cache");
@@ -62,9 +105,12 @@ public final class ImageSetCache {
 		}
 		int[] labels = readInts(in);
 		int[] predefinedTest = readInts(in);
+		DataSplit split = (in.get() != 0) ? new DataSplit(readInts(in), readInts(in), readInts(in), readInts(in))
+				: null;
 		byte[] pixels = new byte[in.getInt()];
 		in.get(pixels);
-		return new ImageSet(name, channels, height, width, classNames, pixels, labels, predefinedTest);
+		return new Cached(new ImageSet(name, channels, height, width, classNames, pixels, labels, predefinedTest),
+				split);
 	}
 
 	private static void writeInts(DataOutputStream out, int[] values) throws IOException {
@@ -91,6 +137,9 @@ public final class ImageSetCache {
 		byte[] bytes = new byte[Short.toUnsignedInt(in.getShort())];
 		in.get(bytes);
 		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private record Cached(ImageSet images, @Nullable DataSplit split) {
 	}
 
 }

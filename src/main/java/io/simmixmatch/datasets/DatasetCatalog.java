@@ -1,8 +1,11 @@
 package io.simmixmatch.datasets;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
-import io.simmixmatch.data.DatasetSource;
+import io.simmixmatch.data.LoadedDataset;
+import io.simmixmatch.data.SplitPlan;
 
 /** What other modules may ask about data sets. */
 public interface DatasetCatalog {
@@ -11,17 +14,22 @@ public interface DatasetCatalog {
 	String BUILT_IN = "fashion-mnist";
 
 	/**
-	 * Whether a data set with this id is registered.
+	 * A registered data set.
 	 * @param id a data set id
-	 * @return {@code true} if a run may train on it
+	 * @return what a launch needs to know of it, or empty if there is no such data set
 	 */
-	boolean exists(String id);
+	Optional<DatasetInfo> find(String id);
 
 	/**
-	 * Where a registered data set's images are.
-	 * @param id a data set id
-	 * @return its source, or empty if no such data set is registered
+	 * Loads a data set's images and splits them: an uploaded data set by its layout,
+	 * copied from the blob store into a local cache once per machine, any other by the
+	 * plan.
+	 * @param id a READY data set
+	 * @param dataDir this machine's data directory
+	 * @param plan the split of a data set that has no layout of its own
+	 * @return the images and their split
+	 * @throws IOException if they cannot be read, or the data set is not READY
 	 */
-	Optional<DatasetSource> source(String id);
+	LoadedDataset load(String id, Path dataDir, SplitPlan plan) throws IOException;
 
 }

@@ -1,9 +1,12 @@
 package io.simmixmatch.datasets;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.simmixmatch.data.DatasetFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A data set as clients see it.
@@ -11,21 +14,66 @@ import io.simmixmatch.data.DatasetFormat;
  * @param id stable id that runs refer to
  * @param name display name
  * @param format how the images are stored
+ * @param status where it is in its life: uploads are IMPORTING, then READY or FAILED
+ * @param error why its import failed
+ * @param progress images decoded so far of those planned, while it imports
  * @param classNames class labels, indexed by class id
  * @param channels 1 for grayscale, 3 for RGB
  * @param height image height in pixels
  * @param width image width in pixels
  * @param trainSize images in the training set (labeled, validation and unlabeled)
  * @param testSize images in the held-out test set
+ * @param counts images by their role in an uploaded data set's split, once READY
+ * @param labeledPerClass labeled training images of each class, once READY
+ * @param skipped files an import left out, by reason
  * @param createdAt when it was registered
  */
-record DatasetResponse(String id, String name, DatasetFormat format, List<String> classNames, int channels, int height,
-		int width, int trainSize, int testSize, Instant createdAt) {
+record DatasetResponse(String id, String name, DatasetFormat format, DatasetStatus status, @Nullable String error,
+		@Nullable Progress progress, List<String> classNames, int channels, int height, int width, int trainSize,
+		int testSize, @Nullable Counts counts, @Nullable Map<String, Integer> labeledPerClass,
+		@Nullable Map<String, Integer> skipped, Instant createdAt) {
 
 	static DatasetResponse of(Dataset dataset) {
-		return new DatasetResponse(dataset.getId(), dataset.getName(), dataset.getFormat(), dataset.getClassNames(),
-				dataset.getImageChannels(), dataset.getImageHeight(), dataset.getImageWidth(), dataset.getTrainSize(),
-				dataset.getTestSize(), dataset.getCreatedAt());
+		Progress progress = (dataset.getFormat() == DatasetFormat.UPLOADED)
+				? new Progress(dataset.getImagesDecoded(), dataset.getImagesPlanned()) : null;
+		Counts counts = (dataset.getLabeledCount() != null) ? new Counts(dataset.getLabeledCount(),
+				dataset.getValidationCount(), dataset.getTestSize(), dataset.getUnlabeledCount()) : null;
+		return new DatasetResponse(dataset.getId(), dataset.getName(), dataset.getFormat(), dataset.getStatus(),
+				dataset.getError(), progress, dataset.getClassNames(), dataset.getImageChannels(),
+				dataset.getImageHeight(), dataset.getImageWidth(), dataset.getTrainSize(), dataset.getTestSize(),
+				counts, byClass(dataset), dataset.getSkipped(), dataset.getCreatedAt());
+	}
+
+	private static @Nullable Map<String, Integer> byClass(Dataset dataset) {
+		List<Integer> counts = dataset.getLabeledPerClass();
+		if (counts == null) {
+			return null;
+		}
+		Map<String, Integer> byClass = new LinkedHashMap<>();
+		for (int label = 0; label < counts.size(); label++) {
+			byClass.put(dataset.getClassNames().get(label), counts.get(label));
+		}
+		return byClass;
+	}
+
+	/**
+	 * An import's progress.
+	 *
+	 * @param decoded images decoded so far
+	 * @param planned images to decode
+	 */
+	record Progress(int decoded, int planned) {
+	}
+
+	/**
+	 * Images by role.
+	 *
+	 * @param labeled labeled training images
+	 * @param validation validation images
+	 * @param test test images
+	 * @param unlabeled unlabeled training images
+	 */
+	record Counts(int labeled, Integer validation, int test, Integer unlabeled) {
 	}
 
 }

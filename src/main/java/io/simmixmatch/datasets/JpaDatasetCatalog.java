@@ -1,8 +1,19 @@
 package io.simmixmatch.datasets;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import java.util.Optional;
 
+import io.simmixmatch.data.DatasetFormat;
 import io.simmixmatch.data.DatasetSource;
+import io.simmixmatch.data.ImageSetCache;
+import io.simmixmatch.data.LoadedDataset;
+import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.storage.BlobStore;
+import io.simmixmatch.storage.StoredBlob;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,20 +24,51 @@ class JpaDatasetCatalog implements DatasetCatalog {
 
 	private final DatasetRepository datasets;
 
-	JpaDatasetCatalog(DatasetRepository datasets) {
+	private final BlobStore blobs;
+
+	JpaDatasetCatalog(DatasetRepository datasets, BlobStore blobs) {
 		this.datasets = datasets;
+		this.blobs = blobs;
 	}
 
 	@Override
-	public boolean exists(String id) {
-		return this.datasets.existsById(id);
-	}
-
-	@Override
-	public Optional<DatasetSource> source(String id) {
+	public Optional<DatasetInfo> find(String id) {
 		return this.datasets.findById(id)
-			.map((dataset) -> new DatasetSource(dataset.getFormat(), dataset.getLocation(), dataset.getId(),
-					dataset.getClassNames(), dataset.getImageChannels(), dataset.getImageHeight()));
+			.map((dataset) -> new DatasetInfo(dataset.getId(), dataset.getStatus(),
+					dataset.getFormat() == DatasetFormat.UPLOADED));
+	}
+
+	@Override
+	public LoadedDataset load(String id, Path dataDir, SplitPlan plan) throws IOException {
+		Dataset dataset = this.datasets.findById(id).orElseThrow(() -> new IOException("No data set " + id));
+		if (dataset.getStatus() != DatasetStatus.READY) {
+			throw new IOException("Data set " + id + " is " + dataset.getStatus() + ", not READY");
+		}
+		if (dataset.getFormat() == DatasetFormat.UPLOADED) {
+			StoredBlob blob = Objects.requireNonNull(dataset.getBlob(), "A READY upload has its images stored");
+			return ImageSetCache.readWithSplit(localCopy(blob, dataDir));
+		}
+		return new DatasetSource(dataset.getFormat(), dataset.getLocation(), dataset.getId(), dataset.getClassNames(),
+				dataset.getImageChannels(), dataset.getImageHeight())
+			.load(dataDir, plan);
+	}
+
+	// Named by checksum, so a copy is never stale; written aside and renamed, so that two
+	// workers of one machine never see each other's half copy.
+	private Path localCopy(StoredBlob blob, Path dataDir) throws IOException {
+		Path cache = dataDir.resolve("cache").resolve("datasets").resolve(blob.sha256() + ".smm");
+		if (!Files.isRegularFile(cache)) {
+			Files.createDirectories(cache.getParent());
+			Path partial = Files.createTempFile(cache.getParent(), blob.sha256(), ".partial");
+			try {
+				this.blobs.get(blob, partial);
+				Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			finally {
+				Files.deleteIfExists(partial);
+			}
+		}
+		return cache;
 	}
 
 }

@@ -1,14 +1,9 @@
 package io.simmixmatch.inference;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
+import io.simmixmatch.data.ImageBytes;
 import io.simmixmatch.data.ImagePixels;
 import io.simmixmatch.training.CheckpointMetadata;
 import io.simmixmatch.web.ApiProblems;
@@ -18,9 +13,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Turns uploaded bytes into a model's input as evaluation saw its training images: any
  * PNG, JPEG, GIF or BMP, of any size and color mode, converted to the model's channels,
- * resized to its images' size, scaled to [0, 1]. The image's size is read from its header
- * and checked before anything is decoded, so a small file that unpacks into billions of
- * pixels is refused without being unpacked.
+ * resized to its images' size, scaled to [0, 1]; too many pixels are refused from the
+ * header ({@link ImageBytes}).
  */
 final class ImageDecoder {
 
@@ -54,30 +48,17 @@ final class ImageDecoder {
 	}
 
 	private BufferedImage read(byte[] bytes, String label) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				throw rejected("unsupported_image",
-						ApiProblems.unsupportedMediaType(label + " is not a PNG, JPEG, GIF or BMP image"));
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in, true, true);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels > this.maxPixels) {
-					throw rejected("too_many_pixels", ApiProblems.tooLarge("%s has %d x %d pixels; at most %d are taken"
-						.formatted(label, reader.getWidth(0), reader.getHeight(0), this.maxPixels)));
-				}
-				return reader.read(0);
-			}
-			finally {
-				reader.dispose();
-			}
+		try {
+			return ImageBytes.decode(bytes, this.maxPixels);
 		}
-		catch (ErrorResponseException ex) {
-			throw ex;
+		catch (ImageBytes.NotAnImageException ex) {
+			throw rejected("unsupported_image",
+					ApiProblems.unsupportedMediaType(label + " is not a PNG, JPEG, GIF or BMP image"));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (ImageBytes.TooManyPixelsException ex) {
+			throw rejected("too_many_pixels", ApiProblems.tooLarge(label + " has " + ex.getMessage()));
+		}
+		catch (IOException ex) {
 			throw rejected("bad_image", ApiProblems.badRequest(label + " cannot be decoded: it is corrupt or cut off"));
 		}
 	}

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.datasets.DatasetInfo;
+import io.simmixmatch.datasets.DatasetStatus;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
@@ -40,6 +42,8 @@ class RunService {
 	private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
 	private static final Preset DEFAULT_PRESET = Preset.FASHION_MNIST;
+
+	private static final List<String> SPLIT_HYPERPARAMETERS = List.of("labelsPerClass", "validationPerClass");
 
 	private static final Duration ACTIVE_RUNS_RETRY_AFTER = Duration.ofMinutes(1);
 
@@ -90,14 +94,14 @@ class RunService {
 	 */
 	RunResponse create(CreateRunRequest request, @Nullable String caller) {
 		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
-		if (!this.datasets.exists(datasetId)) {
-			throw ApiProblems
-				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'")));
-		}
+		DatasetInfo dataset = trainableDataset(datasetId);
 		Algorithm algorithm = request.algorithm();
 		Preset preset = Objects.requireNonNullElse(request.preset(), DEFAULT_PRESET);
-		Hyperparameters resolved = this.hyperparameters.resolve(preset,
-				Objects.requireNonNullElse(request.hyperparameters(), Map.of()), algorithm);
+		Map<String, Object> overrides = Objects.requireNonNullElse(request.hyperparameters(), Map.of());
+		if (dataset.splitByLayout()) {
+			refuseSplitOverrides(datasetId, overrides);
+		}
+		Hyperparameters resolved = this.hyperparameters.resolve(preset, overrides, algorithm);
 		String name = Objects.requireNonNullElseGet(request.name(),
 				() -> algorithm.name().toLowerCase() + " on " + datasetId);
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
@@ -119,6 +123,29 @@ class RunService {
 		this.events.publishEvent(new RunQueued(run.getId(), priority));
 		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
 		return RunResponse.of(run);
+	}
+
+	private DatasetInfo trainableDataset(String datasetId) {
+		DatasetInfo dataset = this.datasets.find(datasetId)
+			.orElseThrow(() -> ApiProblems
+				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'"))));
+		if (dataset.status() != DatasetStatus.READY) {
+			throw ApiProblems.invalidFields(List.of(new FieldError("datasetId",
+					"data set '" + datasetId + "' is " + dataset.status() + "; runs need a READY one")));
+		}
+		return dataset;
+	}
+
+	// An uploaded data set's split is its layout: split hyperparameters would be ignored.
+	private static void refuseSplitOverrides(String datasetId, Map<String, Object> overrides) {
+		List<FieldError> errors = SPLIT_HYPERPARAMETERS.stream()
+			.filter(overrides::containsKey)
+			.map((name) -> new FieldError("hyperparameters." + name, "does not apply to data set '" + datasetId
+					+ "': its split is its archive's layout (set validationPerClass and testPerClass at upload)"))
+			.toList();
+		if (!errors.isEmpty()) {
+			throw ApiProblems.invalidFields(errors);
+		}
 	}
 
 	// Launches of one caller take turns (a transaction-scoped advisory lock), so two at

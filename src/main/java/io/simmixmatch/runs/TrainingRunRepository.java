@@ -16,6 +16,8 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
 	long countByCreatedByAndStatusIn(String createdBy, Collection<RunStatus> statuses);
 
+	boolean existsByDatasetIdAndStatusIn(String datasetId, Collection<RunStatus> statuses);
+
 	/**
 	 * Reads a run to change it, holding its row lock ({@code FOR UPDATE}) until the
 	 * transaction ends: the API and the run's worker change the same row, and each change

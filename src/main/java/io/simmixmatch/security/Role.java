@@ -14,7 +14,10 @@ public enum Role {
 	 */
 	READER,
 
-	/** Launches and cancels runs; promotes checkpoints to models. */
+	/**
+	 * Uploads and deletes data sets; launches and cancels runs; promotes checkpoints to
+	 * models.
+	 */
 	TRAINER,
 
 	/** Creates, lists and revokes API keys. */

@@ -133,11 +133,9 @@ class RunTrainer {
 				this.meters.resumed();
 			}
 			Hyperparameters hp = assignment.hyperparameters();
-			LoadedDataset dataset = this.datasets.source(assignment.datasetId())
-				.orElseThrow(() -> new IllegalStateException("No data set " + assignment.datasetId()))
-				// The same test split as the command line's, where the data set has none
-				.load(this.dataDirectory, new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(),
-						SplitPlan.TEST_PER_CLASS, hp.seed()));
+			// The same test split as the command line's, where the data set has none
+			LoadedDataset dataset = this.datasets.load(assignment.datasetId(), this.dataDirectory,
+					new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(), SplitPlan.TEST_PER_CLASS, hp.seed()));
 			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);

@@ -91,7 +91,7 @@ class DatasetReadersTest {
 	}
 
 	@Test
-	void readsAnImageFolderWhoseLayoutIsTheSplit() throws IOException {
+	void readsAnImageFolderWhoseLayoutIsTheSplit() throws Exception {
 		writeImage("labeled/boot/a.png", 0x204060);
 		writeImage("labeled/boot/b.jpg", 0x204060);
 		writeImage("labeled/shirt/c.png", 0xffffff);
@@ -99,7 +99,9 @@ class DatasetReadersTest {
 		writeImage("unlabeled/notes.txt", 0);
 		writeImage("val/shirt/e.png", 0xff0000);
 
-		LoadedDataset loaded = ImageFolder.read(this.dir, "folder", 3, 8);
+		LoadedDataset loaded = DatasetImport
+			.load(new ImageDirectory(this.dir), DatasetImport.Options.of(3, 8), "folder")
+			.dataset();
 
 		ImageSet images = loaded.images();
 		assertThat(images.classNames()).containsExactly("boot", "shirt");
