@@ -1,11 +1,12 @@
 package io.simmixmatch.datasets;
 
 import jakarta.persistence.AttributeConverter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a value as a JSON column.
+ * Stores a value as a JSON column, and a missing one as SQL NULL.
  *
  * @param <T> the value's type
  */
@@ -19,14 +20,15 @@ abstract class JsonColumnConverter<T> implements AttributeConverter<T, String> {
 		this.type = type;
 	}
 
+	// SQL NULL for a missing value, not the JSON null, which no column's check accepts.
 	@Override
-	public String convertToDatabaseColumn(T value) {
-		return json.writeValueAsString(value);
+	public @Nullable String convertToDatabaseColumn(@Nullable T value) {
+		return (value != null) ? json.writeValueAsString(value) : null;
 	}
 
 	@Override
-	public T convertToEntityAttribute(String column) {
-		return json.readValue(column, this.type);
+	public @Nullable T convertToEntityAttribute(@Nullable String column) {
+		return (column != null) ? json.readValue(column, this.type) : null;
 	}
 
 }

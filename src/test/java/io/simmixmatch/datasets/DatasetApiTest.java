@@ -1,0 +1,293 @@
+package io.simmixmatch.datasets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import io.simmixmatch.data.Archives;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static io.simmixmatch.data.Archives.encode;
+import static io.simmixmatch.data.Archives.rgb;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Uploading data sets on a real PostgreSQL: the import's life, a run on its layout, and
+ * bad uploads, each a 4xx with nothing written and nothing left on disk.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DatasetApiTest {
+
+	private static final Path dataDir = temporaryDirectory();
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("simmixmatch.data-dir", dataDir::toString);
+	}
+
+	@BeforeEach
+	void startWithOnlyTheBuiltInDataSet() {
+		this.jdbc.update("truncate training_run cascade");
+		this.jdbc.update("delete from dataset where format = 'UPLOADED'");
+		this.jdbc.update("delete from blob");
+	}
+
+	@Test
+	void anUploadImportsInTheBackgroundAndRunsTrainOnItsLayout() throws Exception {
+		MvcTestResult upload = upload("Shop Catalogue 2026", zip(Archives.shopLike(6, 4, 1)));
+
+		assertThat(upload).hasStatus(HttpStatus.ACCEPTED)
+			.headers()
+			.hasValue("Location", "/api/v1/datasets/shop-catalogue-2026");
+		assertThat(upload).bodyJson().extractingPath("$.status").isEqualTo("IMPORTING");
+		String ready = awaitStatus("shop-catalogue-2026", "READY");
+
+		assertThat(ready).contains("\"name\":\"Shop Catalogue 2026\"", "\"format\":\"UPLOADED\"", "\"channels\":3",
+				"\"height\":32", "\"progress\":{\"decoded\":42,\"planned\":42}",
+				"\"counts\":{\"labeled\":12,\"validation\":6,\"test\":0,\"unlabeled\":24}",
+				"\"labeledPerClass\":{\"item-000\":2,\"item-001\":2", "\"classNames\":[\"item-000\",");
+		assertThat(this.jdbc.queryForObject("select count(*) from blob where key = 'datasets/shop-catalogue-2026.smm'",
+				Long.class))
+			.isOne();
+		assertThat(importsLeftOnDisk()).isEmpty();
+
+		assertThat(launch("shop-catalogue-2026", "{\"epochs\": 1}")).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(launch("shop-catalogue-2026", "{\"labelsPerClass\": 1, \"validationPerClass\": 1}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.errors[0].field").isEqualTo("hyperparameters.labelsPerClass");
+				json.assertThat().extractingPath("$.errors[1].field").isEqualTo("hyperparameters.validationPerClass");
+				json.assertThat()
+					.extractingPath("$.errors[0].message")
+					.asString()
+					.contains("its split is its archive's layout");
+			});
+		assertThat(upload("shop catalogue 2026", zip(Archives.shopLike(2, 1, 2)))).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("A data set with id 'shop-catalogue-2026' exists; choose another name");
+	}
+
+	@Test
+	void anImportWhoseImagesCannotBeDecodedFailsWithTheReason() throws Exception {
+		Archives archive = new Archives();
+		byte[] whole = encode(rgb(40, 40, 0x102030), "png");
+		for (int i = 0; i < 6; i++) {
+			// An intact header, cut off before the pixels: the scan plans it, decoding
+			// fails
+			archive.add("labeled/" + (i % 2) + "/" + i + ".png", Arrays.copyOf(whole, 50));
+		}
+
+		assertThat(upload("cut", zip(archive))).hasStatus(HttpStatus.ACCEPTED);
+
+		assertThat(awaitStatus("cut", "FAILED")).contains("\"error\":\"6 of 6 images cannot be decoded\"");
+		assertThat(this.jdbc.queryForObject("select count(*) from blob", Long.class)).isZero();
+		assertThat(importsLeftOnDisk()).isEmpty();
+		assertThat(launch("cut", "{}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].message")
+			.isEqualTo("data set 'cut' is FAILED; runs need a READY one");
+	}
+
+	@Test
+	void deletingRemovesTheImagesOnceNoActiveRunTrainsOnIt() throws Exception {
+		upload("gone soon", zip(Archives.shopLike(2, 2, 3)));
+		awaitStatus("gone-soon", "READY");
+		String run = launch("gone-soon", "{}").getResponse().getContentAsString();
+		long runId = Long.parseLong(run.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+
+		assertThat(this.mvc.delete().uri("/api/v1/datasets/gone-soon")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("Runs that are queued or running train on data set 'gone-soon'");
+		assertThat(this.mvc.post().uri("/api/v1/runs/" + runId + "/cancel")).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.mvc.delete().uri("/api/v1/datasets/gone-soon")).hasStatus(HttpStatus.OK)
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("DELETED");
+
+		assertThat(this.jdbc.queryForObject("select count(*) from blob", Long.class)).isZero();
+		assertThat(launch("gone-soon", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.delete().uri("/api/v1/datasets/fashion-mnist")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(this.mvc.delete().uri("/api/v1/datasets/nothing")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					traversal      | 400 | The archive's entry ../../etc/cron.d/x.png points outside the archive; such paths are refused
+					link           | 400 | The archive's entry labeled/a/passwd.png is a link; links are refused
+					zip bomb       | 413 | The archive unpacks to more than 100 times its size: refused as a likely zip bomb
+					not an archive | 400 | The upload is not a zip, tar or tar.gz archive
+					no labeled     | 400 | The archive has no labeled/<class>/ folder with an image in it
+					empty class    | 400 | The class 'c' of test/ has no labeled images in labeled/c/
+					mostly text    | 400 | 3 of 4 files cannot be used: {not an image=3}
+					""")
+	void aBadArchiveIsRefusedWithNothingWritten(String name, int status, String detail) throws Exception {
+		byte[] png = encode(rgb(8, 8, 0x336699), "png");
+		Archives valid = new Archives().add("labeled/a/1.png", png).add("labeled/b/1.png", png);
+		byte[] archive = switch (name) {
+			case "traversal" -> zip(valid.add("../../etc/cron.d/x.png", png));
+			case "link" -> tar(valid.link("labeled/a/passwd.png", "/etc/passwd"));
+			case "zip bomb" -> zip(valid.add("unlabeled/zeros.png", new byte[64 << 20]));
+			case "not an archive" -> png;
+			case "no labeled" -> zip(new Archives().add("images/1.png", png));
+			case "empty class" -> zip(valid.add("test/c/1.png", png));
+			default -> zip(new Archives().add("labeled/a/1.png", png)
+				.add("labeled/a/2.txt", new byte[1])
+				.add("labeled/a/3.txt", new byte[1])
+				.add("labeled/a/4.txt", new byte[1]));
+		};
+
+		assertThat(upload("bad", archive)).hasStatus(status)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo(detail);
+		assertNothingWritten();
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			name               | '   '  | name               | must not be blank
+			name               | '!!!'  | name               | must contain a letter or a digit
+			channels           | 2      | channels           | must be 1 or 3
+			channels           | rgb    | channels           | must be an integer
+			imageSize          | 4      | imageSize          | must be between 8 and 128
+			imageSize          | 4096   | imageSize          | must be between 8 and 128
+			testPerClass       | -1     | testPerClass       | must be between 0 and 10000
+			colour             | red    | colour             | unknown field
+			""")
+	void aBadFieldIsNamed(String field, String value, String rejected, String message) throws Exception {
+		MockMultipartFile archive = new MockMultipartFile("archive", "a.zip", "application/zip",
+				zip(Archives.shopLike(2, 1, 4)));
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/datasets")
+			.multipart()
+			.file(archive)
+			.param("name", field.equals("name") ? value : "fields")
+			.param(field, value)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.errors[0].field").isEqualTo(rejected);
+			json.assertThat().extractingPath("$.errors[0].message").isEqualTo(message);
+		});
+		assertNothingWritten();
+	}
+
+	@Test
+	void anUploadWithoutItsArchiveNamesThePart() throws IOException {
+		MvcTestResult result = this.mvc.post().uri("/api/v1/datasets").multipart().param("name", "x").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("archive");
+		assertNothingWritten();
+	}
+
+	private MvcTestResult upload(String name, byte[] archive) {
+		return this.mvc.post()
+			.uri("/api/v1/datasets")
+			.multipart()
+			.file(new MockMultipartFile("archive", "upload.zip", "application/zip", archive))
+			.param("name", name)
+			.exchange();
+	}
+
+	private MvcTestResult launch(String datasetId, String hyperparameters) {
+		return this.mvc.post()
+			.uri("/api/v1/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"algorithm\": \"MIXMATCH\", \"datasetId\": \"%s\", \"hyperparameters\": %s}"
+				.formatted(datasetId, hyperparameters))
+			.exchange();
+	}
+
+	private String awaitStatus(String id, String status) {
+		String[] body = new String[1];
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			body[0] = this.mvc.get().uri("/api/v1/datasets/" + id).exchange().getResponse().getContentAsString();
+			return body[0].contains("\"status\":\"" + status + "\"");
+		});
+		return body[0];
+	}
+
+	private void assertNothingWritten() throws IOException {
+		assertThat(this.jdbc.queryForObject("select count(*) from dataset where format = 'UPLOADED'", Long.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from blob", Long.class)).isZero();
+		assertThat(importsLeftOnDisk()).isEmpty();
+	}
+
+	private static java.util.List<Path> importsLeftOnDisk() throws IOException {
+		Path imports = dataDir.resolve("imports");
+		if (!Files.isDirectory(imports)) {
+			return java.util.List.of();
+		}
+		try (Stream<Path> files = Files.list(imports)) {
+			return files.toList();
+		}
+	}
+
+	private static byte[] zip(Archives archive) throws IOException {
+		Path file = Files.createTempFile(dataDir, "archive", ".zip");
+		try {
+			return Files.readAllBytes(archive.zip(file));
+		}
+		finally {
+			Files.delete(file);
+		}
+	}
+
+	private static byte[] tar(Archives archive) throws IOException {
+		Path file = Files.createTempFile(dataDir, "archive", ".tar");
+		try {
+			return Files.readAllBytes(archive.tar(file));
+		}
+		finally {
+			Files.delete(file);
+		}
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("dataset-api-test");
+			directory.toFile().deleteOnExit();
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
