@@ -1,0 +1,132 @@
+package io.simmixmatch.datasets;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.simmixmatch.ServiceUnderTest;
+import io.simmixmatch.data.Archives;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Upload your images, train, predict with your class names" as one flow, through the API
+ * of the service as one machine runs it (real PostgreSQL, a worker process), on an
+ * archive shaped like the original NAVER Fashion data: 150 RGB classes, two labeled
+ * images and one validation image each, 2% labeled, mixed sizes and formats, inside one
+ * top-level folder, as a tar.gz.
+ */
+@Timeout(600)
+class UploadedDatasetFlowTest {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private static final int CLASSES = 150;
+
+	private static ServiceUnderTest service;
+
+	private static Path directory;
+
+	@BeforeAll
+	static void startService(@TempDir Path temporary) throws Exception {
+		directory = temporary;
+		service = ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu:1",
+				"--simmixmatch.data-dir=" + temporary, "--simmixmatch.workers.heartbeat-interval=1s",
+				"--simmixmatch.workers.progress-interval=200ms", "--simmixmatch.datasets.max-upload-size=20MB");
+		service.await("/actuator/health/workers",
+				(health) -> health.at("/details/workers/0/state").asString().equals("IDLE"), Duration.ofMinutes(2));
+	}
+
+	@AfterAll
+	static void stopService() {
+		service.close();
+	}
+
+	@Test
+	void uploadTrainAndPredictWithTheDataSetsClassNames() throws Exception {
+		Path archive = Archives.shopLike(CLASSES, 97, 7).tarGz(directory.resolve("shop.tar.gz"));
+
+		HttpResponse<String> upload = upload(Files.readAllBytes(archive), Map.of("name", "Shop", "imageSize", "16"));
+
+		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+		assertThat(upload.headers().firstValue("Location")).hasValue("/api/v1/datasets/shop");
+		JsonNode dataset = service.await("/api/v1/datasets/shop",
+				(body) -> !body.get("status").asString().equals("IMPORTING"), Duration.ofMinutes(3));
+		assertThat(dataset.get("status").asString()).as(dataset.toString()).isEqualTo("READY");
+		assertThat(dataset.get("classNames")).hasSize(CLASSES);
+		assertThat(dataset.at("/counts/labeled").asInt()).isEqualTo(2 * CLASSES);
+		assertThat(dataset.at("/counts/validation").asInt()).isEqualTo(CLASSES);
+		assertThat(dataset.at("/counts/unlabeled").asInt()).isEqualTo(97 * CLASSES);
+		assertThat(dataset.get("channels").asInt()).isEqualTo(3);
+		assertThat(dataset.get("height").asInt()).isEqualTo(16);
+
+		long runId = json.readTree(service.post("/api/v1/runs", """
+				{"algorithm": "SIMMIXMATCH", "datasetId": "shop", "hyperparameters": {"epochs": 2,
+				 "stepsPerEpoch": 3, "batchSize": 16, "unlabeledRatio": 1, "k": 2}}""").body()).get("id").asLong();
+		JsonNode run = service.awaitRunEnd(runId, Duration.ofMinutes(5));
+		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+
+		HttpResponse<String> promoted = service.send(HttpRequest.newBuilder(service.uri("/api/v1/models/shop"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"runId\": " + runId + "}")));
+		assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+		byte[] jpeg = Archives.encode(Archives.rgb(50, 30, Archives.classColour(7)), "jpg");
+		HttpResponse<String> prediction = service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict?model=shop"))
+			.header("Content-Type", "image/jpeg")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)));
+
+		assertThat(prediction.statusCode()).as(prediction.body()).isEqualTo(200);
+		JsonNode top5 = json.readTree(prediction.body()).at("/predictions/0/top5");
+		assertThat(top5).hasSize(5);
+		List<String> labels = new ArrayList<>();
+		top5.forEach((entry) -> labels.add(entry.get("label").asString()));
+		assertThat(labels).allMatch((label) -> label.matches("item-\\d{3}"));
+	}
+
+	@Test
+	void anUploadOverTheLimitOrWithoutALengthIsRefusedBeforeItIsRead() throws Exception {
+		HttpResponse<String> tooLarge = upload(new byte[21 << 20], Map.of("name", "big"));
+		HttpResponse<String> chunked = service.send(HttpRequest.newBuilder(service.uri("/api/v1/datasets"))
+			.header("Content-Type", "multipart/form-data; boundary=x")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[10]))));
+
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(chunked.statusCode()).isEqualTo(411);
+		assertThat(service.get("/api/v1/datasets/big").statusCode()).isEqualTo(404);
+	}
+
+	private static HttpResponse<String> upload(byte[] archive, Map<String, String> fields) throws Exception {
+		String boundary = "simmixmatch-upload-boundary";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : fields.entrySet()) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+					+ field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"shop.tar.gz\"\r\n"
+						+ "Content-Type: application/gzip\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+		body.write(archive);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return service.send(HttpRequest.newBuilder(service.uri("/api/v1/datasets"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+}
