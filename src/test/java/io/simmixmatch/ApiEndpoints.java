@@ -12,7 +12,9 @@ public final class ApiEndpoints {
 	/** Method, pattern, a path and the least role, one endpoint a line. */
 	public static final String TABLE = """
 			GET,    /api/v1/datasets,                           /api/v1/datasets,                      READER
+			POST,   /api/v1/datasets,                           /api/v1/datasets,                      TRAINER
 			GET,    /api/v1/datasets/{id},                      /api/v1/datasets/fashion-mnist,        READER
+			DELETE, /api/v1/datasets/{id},                      /api/v1/datasets/nothing,              TRAINER
 			POST,   /api/v1/runs,                               /api/v1/runs,                          TRAINER
 			GET,    /api/v1/runs,                               /api/v1/runs,                          READER
 			GET,    /api/v1/runs/{id},                          /api/v1/runs/999999,                   READER
