@@ -12,7 +12,8 @@ import jakarta.persistence.Id;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What describes a stored checkpoint of a run; its bytes are stored apart, in chunks.
+ * What describes a stored checkpoint of a run; its bytes are in the blob store, under
+ * {@code blobKey}.
  */
 @Entity
 class Checkpoint {
@@ -38,13 +39,15 @@ class Checkpoint {
 
 	private String sha256;
 
+	private String blobKey;
+
 	private Instant createdAt;
 
 	protected Checkpoint() {
 	}
 
 	Checkpoint(long runId, CheckpointKind kind, int epoch, long step, @Nullable Double valTop1,
-			@Nullable Double valTop5, long sizeBytes, String sha256, Instant createdAt) {
+			@Nullable Double valTop5, long sizeBytes, String sha256, String blobKey, Instant createdAt) {
 		this.runId = runId;
 		this.kind = kind;
 		this.epoch = epoch;
@@ -53,6 +56,7 @@ class Checkpoint {
 		this.valTop5 = valTop5;
 		this.sizeBytes = sizeBytes;
 		this.sha256 = sha256;
+		this.blobKey = blobKey;
 		this.createdAt = createdAt;
 	}
 

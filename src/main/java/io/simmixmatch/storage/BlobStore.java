@@ -8,6 +8,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one gateway to stored files: writes record their size and SHA-256, reads check
@@ -59,11 +61,24 @@ public class BlobStore {
 	}
 
 	/**
-	 * Removes a stored file, if it is there.
+	 * Removes a stored file, if it is there: once the caller's transaction commits, where
+	 * there is one, so that a rollback never leaves rows that refer to a removed file.
 	 * @param key where it is
 	 */
 	public void delete(String key) {
-		this.backend.delete(key);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					BlobStore.this.backend.delete(key);
+				}
+
+			});
+		}
+		else {
+			this.backend.delete(key);
+		}
 	}
 
 }

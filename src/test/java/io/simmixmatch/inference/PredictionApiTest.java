@@ -339,8 +339,8 @@ class PredictionApiTest {
 		service.bean(RunLedger.class)
 			.storeCheckpoint(run, CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1));
 		service.jdbc().update("""
-				update checkpoint_chunk set data = overlay(data placing '\\xdeadbeef'::bytea from 100)
-				where checkpoint_id = (select id from checkpoint where run_id = ? and kind = 'BEST')""", run);
+				update blob_chunk set data = overlay(data placing '\\xdeadbeef'::bytea from 100)
+				where blob_key = (select blob_key from checkpoint where run_id = ? and kind = 'BEST')""", run);
 		byte[] png = Images.encode(Images.gray(TrainedCheckpoints.image(0)), "png");
 		HttpResponse<String> answer = multipart("/api/v1/predict?model=run:" + run, List.of(png), "image/png");
 		assertThat(answer.statusCode()).isEqualTo(503);

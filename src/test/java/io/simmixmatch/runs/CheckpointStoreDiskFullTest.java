@@ -38,7 +38,7 @@ class CheckpointStoreDiskFullTest {
 
 	@AfterEach
 	void freeTheDisk() {
-		this.jdbc.execute("drop trigger if exists disk_full on checkpoint_chunk");
+		this.jdbc.execute("drop trigger if exists disk_full on blob_chunk");
 	}
 
 	@Test
@@ -53,8 +53,8 @@ class CheckpointStoreDiskFullTest {
 				  raise exception 'could not extend file "base/16384/16999": No space left on device'
 				    using errcode = 'disk_full';
 				end $$""");
-		this.jdbc.execute("create trigger disk_full before insert on checkpoint_chunk "
-				+ "for each row execute function disk_full()");
+		this.jdbc.execute(
+				"create trigger disk_full before insert on blob_chunk " + "for each row execute function disk_full()");
 
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> this.ledger.storeCheckpoint(run, CheckpointKind.LAST, second))

@@ -153,7 +153,8 @@ class RunPersistenceTest {
 	}
 
 	static Checkpoint checkpoint(long runId, CheckpointKind kind, int epoch) {
-		return new Checkpoint(runId, kind, epoch, epoch * 100L, 0.5, 0.9, 1024, "0".repeat(64), NOW);
+		return new Checkpoint(runId, kind, epoch, epoch * 100L, 0.5, 0.9, 1024, "0".repeat(64),
+				"checkpoints/" + runId + "/" + "0".repeat(64) + ".ckpt", NOW);
 	}
 
 }
