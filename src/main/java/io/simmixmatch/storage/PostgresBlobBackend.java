@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Blobs in PostgreSQL, in 1 MiB chunks: a write is one transaction (or part of the
  * caller's), so a reader sees all of a file or none of it.
  */
-@Component
 class PostgresBlobBackend implements BlobBackend {
 
 	private static final int CHUNK_BYTES = 1 << 20;

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.storage.StorageProperties;
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.training.Devices;
 
@@ -97,10 +98,11 @@ class WorkerConfiguration {
 
 		@Bean
 		WorkerSupervisor workerSupervisor(WorkerProperties properties, JdbcConnectionDetails database,
-				Environment environment, @Value("${simmixmatch.data-dir}") Path dataDirectory) {
+				Environment environment, @Value("${simmixmatch.data-dir}") Path dataDirectory,
+				StorageProperties storage) {
 			List<String> slots = WorkerSlots.parse(properties.slots(), gpuCount(properties.slots()));
 			WorkerLauncher launcher = new WorkerLauncher(database, properties, dataDirectory,
-					Arrays.asList(environment.getActiveProfiles()));
+					Arrays.asList(environment.getActiveProfiles()), storage);
 			return new WorkerSupervisor(slots,
 					WorkerSlots.cpuThreads(slots, Runtime.getRuntime().availableProcessors()), launcher,
 					properties.shutdownTimeout());

@@ -9,6 +9,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import io.simmixmatch.SimMixMatchApplication;
+import io.simmixmatch.storage.StorageProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -28,12 +29,15 @@ class WorkerLauncher {
 
 	private final List<String> profiles;
 
+	private final StorageProperties storage;
+
 	WorkerLauncher(JdbcConnectionDetails database, WorkerProperties properties, Path dataDirectory,
-			List<String> profiles) {
+			List<String> profiles, StorageProperties storage) {
 		this.database = database;
 		this.properties = properties;
 		this.dataDirectory = dataDirectory;
 		this.profiles = profiles;
+		this.storage = storage;
 	}
 
 	Process launch(String device, int cpuThreads) throws IOException {
@@ -42,6 +46,9 @@ class WorkerLauncher {
 		environment.put("SPRING_DATASOURCE_URL", this.database.getJdbcUrl());
 		putIfPresent(environment, "SPRING_DATASOURCE_USERNAME", this.database.getUsername());
 		putIfPresent(environment, "SPRING_DATASOURCE_PASSWORD", this.database.getPassword());
+		// Workers read and write the same stored files as this process, however it was
+		// configured (environment, so that no secret shows in the process list).
+		environment.putAll(this.storage.environment());
 		if (device.equals("cpu")) {
 			environment.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
 		}

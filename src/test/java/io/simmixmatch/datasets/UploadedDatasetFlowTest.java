@@ -17,6 +17,7 @@ import io.simmixmatch.data.Archives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,40 +33,62 @@ import static org.assertj.core.api.Assertions.assertThat;
  * top-level folder, as a tar.gz.
  */
 @Timeout(600)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadedDatasetFlowTest {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
 	private static final int CLASSES = 150;
 
-	private static ServiceUnderTest service;
+	ServiceUnderTest service;
 
-	private static Path directory;
+	private Path directory;
 
 	@BeforeAll
-	static void startService(@TempDir Path temporary) throws Exception {
-		directory = temporary;
-		service = ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu:1",
+	void startService(@TempDir Path temporary) throws Exception {
+		this.directory = temporary;
+		List<String> arguments = new ArrayList<>(List.of("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu:1",
 				"--simmixmatch.data-dir=" + temporary, "--simmixmatch.workers.heartbeat-interval=1s",
-				"--simmixmatch.workers.progress-interval=200ms", "--simmixmatch.datasets.max-upload-size=20MB");
-		service.await("/actuator/health/workers",
+				"--simmixmatch.workers.progress-interval=200ms", "--simmixmatch.datasets.max-upload-size=20MB"));
+		arguments.addAll(storageArguments(temporary));
+		this.service = ServiceUnderTest.start(arguments.toArray(String[]::new));
+		this.service.await("/actuator/health/workers",
 				(health) -> health.at("/details/workers/0/state").asString().equals("IDLE"), Duration.ofMinutes(2));
 	}
 
 	@AfterAll
-	static void stopService() {
-		service.close();
+	void stopService() {
+		this.service.close();
+	}
+
+	/**
+	 * Where the service stores its files.
+	 * @param directory a directory for the test
+	 * @return the service's arguments for it: none for PostgreSQL, the default
+	 * @throws Exception if a store cannot be started
+	 */
+	List<String> storageArguments(Path directory) throws Exception {
+		return List.of();
+	}
+
+	/**
+	 * Checks where the data set's images and the run's checkpoints were stored.
+	 * @param runId the run
+	 */
+	void assertStored(long runId) {
+		assertThat(this.service.jdbc()
+			.queryForObject("select count(*) from blob where key = 'datasets/shop.smm'", Long.class)).isOne();
 	}
 
 	@Test
 	void uploadTrainAndPredictWithTheDataSetsClassNames() throws Exception {
-		Path archive = Archives.shopLike(CLASSES, 97, 7).tarGz(directory.resolve("shop.tar.gz"));
+		Path archive = Archives.shopLike(CLASSES, 97, 7).tarGz(this.directory.resolve("shop.tar.gz"));
 
 		HttpResponse<String> upload = upload(Files.readAllBytes(archive), Map.of("name", "Shop", "imageSize", "16"));
 
 		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
 		assertThat(upload.headers().firstValue("Location")).hasValue("/api/v1/datasets/shop");
-		JsonNode dataset = service.await("/api/v1/datasets/shop",
+		JsonNode dataset = this.service.await("/api/v1/datasets/shop",
 				(body) -> !body.get("status").asString().equals("IMPORTING"), Duration.ofMinutes(3));
 		assertThat(dataset.get("status").asString()).as(dataset.toString()).isEqualTo("READY");
 		assertThat(dataset.get("classNames")).hasSize(CLASSES);
@@ -75,20 +98,23 @@ class UploadedDatasetFlowTest {
 		assertThat(dataset.get("channels").asInt()).isEqualTo(3);
 		assertThat(dataset.get("height").asInt()).isEqualTo(16);
 
-		long runId = json.readTree(service.post("/api/v1/runs", """
+		long runId = json.readTree(this.service.post("/api/v1/runs", """
 				{"algorithm": "SIMMIXMATCH", "datasetId": "shop", "hyperparameters": {"epochs": 2,
 				 "stepsPerEpoch": 3, "batchSize": 16, "unlabeledRatio": 1, "k": 2}}""").body()).get("id").asLong();
-		JsonNode run = service.awaitRunEnd(runId, Duration.ofMinutes(5));
+		JsonNode run = this.service.awaitRunEnd(runId, Duration.ofMinutes(5));
 		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+		assertStored(runId);
 
-		HttpResponse<String> promoted = service.send(HttpRequest.newBuilder(service.uri("/api/v1/models/shop"))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"runId\": " + runId + "}")));
+		HttpResponse<String> promoted = this.service
+			.send(HttpRequest.newBuilder(this.service.uri("/api/v1/models/shop"))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"runId\": " + runId + "}")));
 		assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
 		byte[] jpeg = Archives.encode(Archives.rgb(50, 30, Archives.classColour(7)), "jpg");
-		HttpResponse<String> prediction = service.send(HttpRequest.newBuilder(service.uri("/api/v1/predict?model=shop"))
-			.header("Content-Type", "image/jpeg")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)));
+		HttpResponse<String> prediction = this.service
+			.send(HttpRequest.newBuilder(this.service.uri("/api/v1/predict?model=shop"))
+				.header("Content-Type", "image/jpeg")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)));
 
 		assertThat(prediction.statusCode()).as(prediction.body()).isEqualTo(200);
 		JsonNode top5 = json.readTree(prediction.body()).at("/predictions/0/top5");
@@ -101,16 +127,16 @@ class UploadedDatasetFlowTest {
 	@Test
 	void anUploadOverTheLimitOrWithoutALengthIsRefusedBeforeItIsRead() throws Exception {
 		HttpResponse<String> tooLarge = upload(new byte[21 << 20], Map.of("name", "big"));
-		HttpResponse<String> chunked = service.send(HttpRequest.newBuilder(service.uri("/api/v1/datasets"))
+		HttpResponse<String> chunked = this.service.send(HttpRequest.newBuilder(this.service.uri("/api/v1/datasets"))
 			.header("Content-Type", "multipart/form-data; boundary=x")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[10]))));
 
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(chunked.statusCode()).isEqualTo(411);
-		assertThat(service.get("/api/v1/datasets/big").statusCode()).isEqualTo(404);
+		assertThat(this.service.get("/api/v1/datasets/big").statusCode()).isEqualTo(404);
 	}
 
-	private static HttpResponse<String> upload(byte[] archive, Map<String, String> fields) throws Exception {
+	private HttpResponse<String> upload(byte[] archive, Map<String, String> fields) throws Exception {
 		String boundary = "simmixmatch-upload-boundary";
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -124,7 +150,7 @@ class UploadedDatasetFlowTest {
 					.getBytes(StandardCharsets.US_ASCII));
 		body.write(archive);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-		return service.send(HttpRequest.newBuilder(service.uri("/api/v1/datasets"))
+		return this.service.send(HttpRequest.newBuilder(this.service.uri("/api/v1/datasets"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
