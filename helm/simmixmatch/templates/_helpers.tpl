@@ -51,6 +51,22 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end -}}
 
+{{/* The bucket's credentials, where they come from a Secret. */}}
+{{- define "simmixmatch.storageEnv" -}}
+{{- if and (eq .Values.storage.type "s3") .Values.storage.s3.existingSecret }}
+- name: SIMMIXMATCH_STORAGE_S3_ACCESSKEYID
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.storage.s3.existingSecret }}
+      key: {{ .Values.storage.s3.accessKeyIdKey }}
+- name: SIMMIXMATCH_STORAGE_S3_SECRETACCESSKEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.storage.s3.existingSecret }}
+      key: {{ .Values.storage.s3.secretAccessKeyKey }}
+{{- end }}
+{{- end -}}
+
 {{/* Prometheus presents an API key where authentication is on. */}}
 {{- define "simmixmatch.scrapeAuthorization" -}}
 {{- with .Values.serviceMonitor.apiKeySecret }}

@@ -57,6 +57,8 @@ class DeploymentFilesTest {
 			/auth/mode                | "open"
 			/auth/mode                | "oauth2"
 			/serviceMonitor/apiKeySecret | {"name": "metrics"}
+			/storage/type             | "gcs"
+			/storage/type             | "s3"
 			""")
 	void theSchemaRejectsMalformedValues(String pointer, String json) {
 		ObjectNode values = defaults();
