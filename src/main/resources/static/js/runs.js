@@ -21,8 +21,9 @@ async function refresh() {
 
 async function loadDatasets() {
   const datasets = await api.get("/api/v1/datasets");
-  document.getElementById("datasets").replaceChildren(
-    ...datasets.map((d) => element("option", { value: d.id }, `${d.name} (${d.id})`)));
+  document.getElementById("datasets").replaceChildren(...datasets
+    .filter((d) => d.status === "READY")
+    .map((d) => element("option", { value: d.id }, `${d.name} (${d.id})`)));
 }
 
 document.getElementById("launch").addEventListener("submit", async (event) => {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import io.simmixmatch.data.Archives;
 import io.simmixmatch.data.SyntheticImages;
 import io.simmixmatch.training.TrainedCheckpoints;
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +139,30 @@ class DashboardBrowserTest {
 		browser.get(service.uri("/").toString());
 		await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "SUCCEEDED"));
 		screenshot("dashboard-runs.png");
+	}
+
+	@Test
+	void uploadADataSetWatchItImportAndSeeItsClasses(@TempDir Path directory) throws Exception {
+		Path archive = Archives.shopLike(6, 3, 5).zip(directory.resolve("shop.zip"));
+		browser.get(service.uri("/datasets.html").toString());
+		((JavascriptExecutor) browser).executeScript("localStorage.setItem('simmixmatch.apiKey', arguments[0])",
+				API_KEY);
+		browser.navigate().refresh();
+
+		WebElement form = browser.findElement(By.id("upload"));
+		form.findElement(By.name("name")).sendKeys("Browser Shop");
+		form.findElement(By.id("archive")).sendKeys(archive.toAbsolutePath().toString());
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+
+		By row = By.cssSelector("tr[data-dataset=browser-shop]");
+		await().until(ExpectedConditions.textToBePresentInElementLocated(row, "READY"));
+		assertThat(browser.findElement(row).getText()).contains("12 / 6 / 0 / 18", "3 x 32 x 32");
+		await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#histogram .bar"), 6));
+		screenshot("dashboard-datasets.png");
+
+		browser.get(service.uri("/").toString());
+		await()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#datasets option[value=browser-shop]")));
 	}
 
 	private static String environment(String name, String fallback) {
