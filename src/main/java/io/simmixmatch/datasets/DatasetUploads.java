@@ -217,7 +217,7 @@ class DatasetUploads {
 			.ifPresent((dataset) -> dataset.failed((error != null) ? error : "The import failed", now())));
 	}
 
-	private void failAbandonedImports() {
+	void failAbandonedImports() {
 		int failed = this.jdbc.update("""
 				update dataset set status = 'FAILED', updated_at = now(),
 				    error = 'The import stopped: the service instance importing it went away; upload the archive again'

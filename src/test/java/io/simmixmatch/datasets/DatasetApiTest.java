@@ -46,6 +46,9 @@ class DatasetApiTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private DatasetUploads uploads;
+
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
 		registry.add("simmixmatch.data-dir", dataDir::toString);
@@ -138,6 +141,25 @@ class DatasetApiTest {
 		assertThat(launch("gone-soon", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.delete().uri("/api/v1/datasets/fashion-mnist")).hasStatus(HttpStatus.CONFLICT);
 		assertThat(this.mvc.delete().uri("/api/v1/datasets/nothing")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void anImportWhoseInstanceWentAwayIsFailedOnceItStopsReportingProgress() throws Exception {
+		upload("stalled", zip(Archives.shopLike(2, 1, 6)));
+		awaitStatus("stalled", "READY");
+		this.jdbc.update("update dataset set status = 'IMPORTING', updated_at = now() - interval '3 minutes' "
+				+ "where id = 'stalled'");
+		upload("recent", zip(Archives.shopLike(2, 1, 7)));
+		awaitStatus("recent", "READY");
+		this.jdbc.update("update dataset set status = 'IMPORTING', updated_at = now() - interval '1 minute' "
+				+ "where id = 'recent'");
+
+		this.uploads.failAbandonedImports();
+
+		assertThat(awaitStatus("stalled", "FAILED")).contains("the service instance importing it went away");
+		assertThat(this.jdbc.queryForObject("select status from dataset where id = 'recent'", String.class))
+			.as("still reporting progress within two minutes")
+			.isEqualTo("IMPORTING");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -260,19 +282,17 @@ class DatasetApiTest {
 	}
 
 	private static byte[] zip(Archives archive) throws IOException {
-		Path file = Files.createTempFile(dataDir, "archive", ".zip");
-		try {
-			return Files.readAllBytes(archive.zip(file));
-		}
-		finally {
-			Files.delete(file);
-		}
+		return bytes(archive, "zip");
 	}
 
 	private static byte[] tar(Archives archive) throws IOException {
-		Path file = Files.createTempFile(dataDir, "archive", ".tar");
+		return bytes(archive, "tar");
+	}
+
+	private static byte[] bytes(Archives archive, String kind) throws IOException {
+		Path file = Files.createTempFile(dataDir, "archive", "." + kind);
 		try {
-			return Files.readAllBytes(archive.tar(file));
+			return Files.readAllBytes(kind.equals("zip") ? archive.zip(file) : archive.tar(file));
 		}
 		finally {
 			Files.delete(file);
