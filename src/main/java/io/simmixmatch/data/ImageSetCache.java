@@ -45,6 +45,16 @@ public final class ImageSetCache {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		// Unique, so that two processes filling one cache never write the same file.
 		Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".partial");
+		try {
+			writeTo(partial, images, split);
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	private static void writeTo(Path partial, ImageSet images, @Nullable DataSplit split) throws IOException {
 		try (OutputStream stream = Files.newOutputStream(partial);
 				DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
 			out.writeInt(MAGIC);
@@ -68,7 +78,6 @@ public final class ImageSetCache {
 			out.writeInt(images.pixels().length);
 			out.write(images.pixels());
 		}
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	public static ImageSet read(Path file) throws IOException {

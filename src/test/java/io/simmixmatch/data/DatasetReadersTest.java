@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.zip.GZIPOutputStream;
 
@@ -113,6 +116,28 @@ class DatasetReadersTest {
 		// image 4 is red: channel-major, so its red plane is 255 and its green plane 0
 		assertThat(Byte.toUnsignedInt(images.pixels()[4 * 192])).isEqualTo(255);
 		assertThat(Byte.toUnsignedInt(images.pixels()[4 * 192 + 64])).isZero();
+	}
+
+	@Test
+	void twoProcessesFillingOneCacheAtOnceBothSucceed() throws Exception {
+		Path cache = this.dir.resolve("cache/fashion-mnist.smm");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<Process> writers = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			writers.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+					CacheWriters.class.getName(), cache.toString(), "40")
+				.redirectErrorStream(true)
+				.redirectOutput(this.dir.resolve("writer-" + i + ".log").toFile())
+				.start());
+		}
+		for (int i = 0; i < writers.size(); i++) {
+			assertThat(writers.get(i).waitFor()).as(Files.readString(this.dir.resolve("writer-" + i + ".log")))
+				.isZero();
+		}
+		assertThat(ImageSetCache.read(cache).size()).isEqualTo(2000);
+		try (Stream<Path> left = Files.list(cache.getParent())) {
+			assertThat(left.map((file) -> file.getFileName().toString())).containsExactly("fashion-mnist.smm");
+		}
 	}
 
 	private void writeImage(String name, int rgb) throws IOException {
