@@ -34,4 +34,10 @@ alter table dataset
     add column blob_sha256 text,
     add column blob_size_bytes bigint,
     add column created_by text,
-    add column updated_at timestamptz not null default now();
+    add column updated_at timestamptz not null default now(),
+    -- For data sets split by a plan: the images of the smallest class, and whether the
+    -- data set holds out its own test set, so that a launch can tell an impossible split.
+    add column smallest_class integer check (smallest_class > 0),
+    add column own_test_split boolean;
+
+update dataset set smallest_class = 7000, own_test_split = false where id = 'fashion-mnist';

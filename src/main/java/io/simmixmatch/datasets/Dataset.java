@@ -77,6 +77,10 @@ class Dataset {
 
 	private @Nullable String createdBy;
 
+	private @Nullable Integer smallestClass;
+
+	private @Nullable Boolean ownTestSplit;
+
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
 
@@ -218,6 +222,14 @@ class Dataset {
 	@Nullable StoredBlob getBlob() {
 		return (this.blobKey != null && this.blobSha256 != null && this.blobSizeBytes != null)
 				? new StoredBlob(this.blobKey, this.blobSizeBytes, this.blobSha256) : null;
+	}
+
+	@Nullable Integer getSmallestClass() {
+		return this.smallestClass;
+	}
+
+	@Nullable Boolean getOwnTestSplit() {
+		return this.ownTestSplit;
 	}
 
 	@Nullable String getCreatedBy() {

@@ -1,5 +1,8 @@
 package io.simmixmatch.datasets;
 
+import io.simmixmatch.data.SplitPlan;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What launching a run needs to know of a data set.
  *
@@ -7,7 +10,20 @@ package io.simmixmatch.datasets;
  * @param status whether runs may use it (READY)
  * @param splitByLayout whether its split is its archive's layout, so that the split
  * hyperparameters do not apply
+ * @param smallestClass the images of its smallest class, where known, for a split by plan
+ * @param ownTestSplit whether it holds out its own test set, so a plan takes none
  */
-public record DatasetInfo(String id, DatasetStatus status, boolean splitByLayout) {
+public record DatasetInfo(String id, DatasetStatus status, boolean splitByLayout, @Nullable Integer smallestClass,
+		boolean ownTestSplit) {
+
+	/**
+	 * The images per class a split plan would take from it.
+	 * @param labelsPerClass labeled images per class
+	 * @param validationPerClass validation images per class
+	 * @return their sum, with the plan's test images where the data set has none
+	 */
+	public int imagesPerClassFor(int labelsPerClass, int validationPerClass) {
+		return labelsPerClass + validationPerClass + (this.ownTestSplit ? 0 : SplitPlan.TEST_PER_CLASS);
+	}
 
 }

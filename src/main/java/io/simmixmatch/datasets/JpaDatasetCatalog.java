@@ -35,7 +35,8 @@ class JpaDatasetCatalog implements DatasetCatalog {
 	public Optional<DatasetInfo> find(String id) {
 		return this.datasets.findById(id)
 			.map((dataset) -> new DatasetInfo(dataset.getId(), dataset.getStatus(),
-					dataset.getFormat() == DatasetFormat.UPLOADED));
+					dataset.getFormat() == DatasetFormat.UPLOADED, dataset.getSmallestClass(),
+					Boolean.TRUE.equals(dataset.getOwnTestSplit())));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.simmixmatch.database.PostgresNotifications;
+import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.datasets.DatasetStatus;
@@ -102,6 +103,9 @@ class RunService {
 			refuseSplitOverrides(datasetId, overrides);
 		}
 		Hyperparameters resolved = this.hyperparameters.resolve(preset, overrides, algorithm);
+		if (!dataset.splitByLayout()) {
+			checkSplitFits(dataset, resolved);
+		}
 		String name = Objects.requireNonNullElseGet(request.name(),
 				() -> algorithm.name().toLowerCase() + " on " + datasetId);
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
@@ -134,6 +138,18 @@ class RunService {
 					"data set '" + datasetId + "' is " + dataset.status() + "; runs need a READY one")));
 		}
 		return dataset;
+	}
+
+	// Refused at launch rather than failed (and retried) by a worker.
+	private static void checkSplitFits(DatasetInfo dataset, Hyperparameters hp) {
+		int needed = dataset.imagesPerClassFor(hp.labelsPerClass(), hp.validationPerClass());
+		if (dataset.smallestClass() != null && needed > dataset.smallestClass()) {
+			String test = dataset.ownTestSplit() ? "" : " and " + SplitPlan.TEST_PER_CLASS + " test images";
+			throw ApiProblems.invalidFields(List.of(new FieldError("hyperparameters.labelsPerClass",
+					"%d labeled and %d validation images per class%s need %d images per class; data set '%s' has %d in its smallest class"
+						.formatted(hp.labelsPerClass(), hp.validationPerClass(), test, needed, dataset.id(),
+								dataset.smallestClass()))));
+		}
 	}
 
 	// An uploaded data set's split is its layout: split hyperparameters would be ignored.

@@ -64,6 +64,7 @@ class RunApiBadInputTest {
 					{"algorithm": "MIXMATCH", "hyperparameters": {"emaDecay": 1}}        | hyperparameters.emaDecay       | must be less than 1
 					{"algorithm": "MIXMATCH", "hyperparameters": {"model": "VGG"}}       | hyperparameters.model          | must be one of SMALL_CNN, CNN_6, WRN_28_2, RESNET_18
 					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"k": 1}}            | hyperparameters.k              | must be at least 2 for SIMMIXMATCH
+					{"algorithm": "MIXMATCH", "hyperparameters": {"labelsPerClass": 10000}} | hyperparameters.labelsPerClass | 10000 labeled and 500 validation images per class and 1000 test images need 11500 images per class; data set 'fashion-mnist' has 7000 in its smallest class
 					""")
 	void aRejectedRunNamesTheFieldAndWritesNothing(String body, String field, String message) {
 		assertThat(create(body)).hasStatus(HttpStatus.BAD_REQUEST)
@@ -74,6 +75,12 @@ class RunApiBadInputTest {
 				json.assertThat().extractingPath("$.errors[0].message").isEqualTo(message);
 			});
 		assertNothingWritten();
+	}
+
+	@Test
+	void theLargestSplitTheDataSetHoldsIsAccepted() {
+		assertThat(create("{\"algorithm\": \"MIXMATCH\", \"hyperparameters\": {\"labelsPerClass\": 5500}}"))
+			.hasStatus(HttpStatus.ACCEPTED);
 	}
 
 	@ParameterizedTest
