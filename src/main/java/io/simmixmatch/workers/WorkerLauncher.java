@@ -42,7 +42,19 @@ class WorkerLauncher {
 
 	Process launch(String device, int cpuThreads) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command(device, cpuThreads)).inheritIO();
-		Map<String, String> environment = builder.environment();
+		adapt(builder.environment(), device, cpuThreads);
+		return builder.start();
+	}
+
+	/**
+	 * Turns this process's environment into a worker's.
+	 * @param environment a copy of this process's environment, changed in place
+	 * @param device the worker's devices
+	 * @param cpuThreads its intra-op threads on the CPU
+	 */
+	void adapt(Map<String, String> environment, String device, int cpuThreads) {
+		// A worker serves no HTTP: it needs no API keys or token settings of the API.
+		environment.keySet().removeIf((name) -> name.startsWith("SIMMIXMATCH_SECURITY_"));
 		environment.put("SPRING_DATASOURCE_URL", this.database.getJdbcUrl());
 		putIfPresent(environment, "SPRING_DATASOURCE_USERNAME", this.database.getUsername());
 		putIfPresent(environment, "SPRING_DATASOURCE_PASSWORD", this.database.getPassword());
@@ -52,7 +64,6 @@ class WorkerLauncher {
 		if (device.equals("cpu")) {
 			environment.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
 		}
-		return builder.start();
 	}
 
 	List<String> command(String device, int cpuThreads) {
