@@ -45,8 +45,7 @@ public final class Classifier implements AutoCloseable {
 		CheckpointMetadata metadata = file.metadata();
 		Model model = Model.newInstance("classifier", device);
 		try {
-			model.setBlock(
-					SemiSupervisedTraining.network(metadata.hyperparameters().model(), metadata.classNames().size()));
+			model.setBlock(SemiSupervisedNet.of(metadata.hyperparameters().model(), metadata.classNames().size()));
 			model.getBlock()
 				.initialize(model.getNDManager(), DataType.FLOAT32,
 						new Shape(1, metadata.channels(), metadata.height(), metadata.width()));

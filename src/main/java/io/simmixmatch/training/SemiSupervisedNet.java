@@ -22,11 +22,24 @@ public final class SemiSupervisedNet extends AbstractBlock {
 
 	private static final byte VERSION = 1;
 
+	private static final int PROJECTION_DIM = 64;
+
 	private final Block backbone;
 
 	private final Block classifier;
 
 	private final Block projector;
+
+	/**
+	 * The network of an architecture for a number of classes, as training builds it and
+	 * serving loads it.
+	 * @param architecture the backbone
+	 * @param numClasses the number of classes
+	 * @return an uninitialized network
+	 */
+	public static SemiSupervisedNet of(ModelArchitecture architecture, int numClasses) {
+		return new SemiSupervisedNet(Backbones.of(architecture), numClasses, PROJECTION_DIM);
+	}
 
 	/**
 	 * Builds the network.

@@ -73,11 +73,11 @@ class TrainingMathTest {
 
 	@Test
 	void rampupIsLinearThenFlat() {
-		assertThat(SemiSupervisedTraining.rampup(0, 400)).isZero();
-		assertThat(SemiSupervisedTraining.rampup(100, 400)).isEqualTo(0.25);
-		assertThat(SemiSupervisedTraining.rampup(400, 400)).isEqualTo(1);
-		assertThat(SemiSupervisedTraining.rampup(1000, 400)).isEqualTo(1);
-		assertThat(SemiSupervisedTraining.rampup(0, 0)).isEqualTo(1);
+		assertThat(SemiSupervisedStep.rampup(0, 400)).isZero();
+		assertThat(SemiSupervisedStep.rampup(100, 400)).isEqualTo(0.25);
+		assertThat(SemiSupervisedStep.rampup(400, 400)).isEqualTo(1);
+		assertThat(SemiSupervisedStep.rampup(1000, 400)).isEqualTo(1);
+		assertThat(SemiSupervisedStep.rampup(0, 0)).isEqualTo(1);
 	}
 
 	@Test

@@ -1,0 +1,236 @@
+package io.simmixmatch.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One training step of SUPERVISED, MIXMATCH or SIMMIXMATCH, with a labeled batch of B
+ * images and M = mu * B unlabeled images in K views:
+ * <ol>
+ * <li>augment everything in batch tensor operations, each device's shard on its
+ * device;</li>
+ * <li>forward the K views once: their logits guess the labels (averaged, sharpened, no
+ * gradient), their projections feed the contrastive loss (with gradient);</li>
+ * <li>MixUp the labeled and unlabeled views with their targets, forward the mixed batch
+ * in one pass (BatchNorm sees both, as MixMatch's interleaving emulates);</li>
+ * <li>{@code loss = L_x + lambdaU * rampup * L_u + lambdaSim * L_sim}, Adam step, EMA
+ * update.</li>
+ * </ol>
+ */
+final class SemiSupervisedStep {
+
+	private final Hyperparameters hp;
+
+	private final Algorithm algorithm;
+
+	private final List<Device> devices;
+
+	private final Trainer trainer;
+
+	private final ExponentialMovingAverage ema;
+
+	private final TrainingData data;
+
+	private final BatchAugmentation augmentation;
+
+	private final SoftTargetCrossEntropyLoss supervisedLoss = new SoftTargetCrossEntropyLoss();
+
+	private final ConsistencyLoss consistencyLoss = new ConsistencyLoss();
+
+	private final @Nullable ContrastiveLoss contrastiveLoss;
+
+	SemiSupervisedStep(TrainingSetup setup, Trainer trainer, ExponentialMovingAverage ema, TrainingData data) {
+		this.hp = setup.hyperparameters();
+		this.algorithm = setup.algorithm();
+		this.devices = setup.devices();
+		this.trainer = trainer;
+		this.ema = ema;
+		this.data = data;
+		this.augmentation = new BatchAugmentation(data.images().channels(), data.images().height(),
+				(float) this.hp.colorJitter());
+		this.contrastiveLoss = (this.algorithm == Algorithm.SIMMIXMATCH)
+				? new ContrastiveLoss(this.hp.k(), (float) this.hp.contrastiveTemperature()) : null;
+	}
+
+	/**
+	 * Takes a step: the update of the weights and of their average included.
+	 * @param step the step, from 0
+	 * @return its losses and the time spent preparing its data
+	 */
+	Timing take(long step) {
+		boolean supervised = this.algorithm == Algorithm.SUPERVISED;
+		try (NDScope scope = new NDScope(); NDManager manager = this.trainer.getManager().newSubManager()) {
+			scope.suppressNotUsedWarning();
+			long started = System.nanoTime();
+			Engine.getInstance().setRandomSeed(StepRandomness.engineSeed(this.hp.seed(), step));
+			UniformRandomProvider random = StepRandomness.of(this.hp.seed(), step);
+			long[] labeled = StepRandomness.sample(this.data.split().labeled(), this.hp.batchSize(), random);
+			long[] unlabeled = supervised ? new long[0] : StepRandomness.sample(this.data.split().unlabeled(),
+					this.hp.batchSize() * this.hp.unlabeledRatio(), random);
+			MixUp mixUp = supervised ? null : new MixUp(this.hp.alpha(), random);
+			double weight = supervised ? 1 : mixUp.sampleWeight();
+			List<long[]> labeledShards = Shards.split(labeled, this.devices.size());
+			List<long[]> unlabeledShards = Shards.split(unlabeled, this.devices.size());
+			List<Shard> shards = new ArrayList<>(this.devices.size());
+			for (int d = 0; d < this.devices.size(); d++) {
+				shards.add(shard(labeledShards.get(d), unlabeledShards.get(d), mixUp, manager, this.devices.get(d)));
+			}
+			long dataNanos = System.nanoTime() - started;
+			Losses losses = supervised ? supervisedStep(shards) : semiSupervisedStep(shards, weight, step);
+			// After the gradient collector has closed: the updates must not be recorded.
+			this.trainer.step();
+			this.ema.update(step);
+			return new Timing(losses, dataNanos);
+		}
+	}
+
+	/**
+	 * The images one step trains on.
+	 * @return labeled plus unlabeled images (one view each)
+	 */
+	long imagesPerStep() {
+		boolean unlabeled = this.algorithm != Algorithm.SUPERVISED;
+		return (long) this.hp.batchSize() * (unlabeled ? 1 + this.hp.unlabeledRatio() : 1);
+	}
+
+	/**
+	 * The linear ramp-up of the consistency weight.
+	 * @param step the step, from 0
+	 * @param rampSteps the steps until full weight
+	 * @return {@code step / rampSteps}, capped at 1; 1 without a ramp
+	 */
+	static double rampup(long step, long rampSteps) {
+		return (rampSteps == 0) ? 1 : Math.min(1, (double) step / rampSteps);
+	}
+
+	// One device's part of a step: its images, augmented on that device.
+	private Shard shard(long[] labeled, long[] unlabeled, @Nullable MixUp mixUp, NDManager manager, Device device) {
+		NDManager shardManager = device.equals(manager.getDevice()) ? manager : manager.newSubManager(device);
+		NDArray x = augmented(labeled, manager, shardManager, this.augmentation::apply);
+		NDArray y = this.data.oneHotLabels(labeled, manager).toDevice(device, false);
+		if (mixUp == null) {
+			return new Shard(x, y, null, null, null);
+		}
+		NDArray u = views(unlabeled, manager, shardManager, this.augmentation::apply);
+		NDArray strong = strongViews() ? views(unlabeled, manager, shardManager, this.augmentation::strong) : null;
+		return new Shard(x, y, u, strong, mixUp.samplePartners(labeled.length + (int) u.getShape().get(0)));
+	}
+
+	private NDArray views(long[] images, NDManager manager, NDManager shardManager, UnaryOperator<NDArray> augment) {
+		NDList views = new NDList();
+		for (int k = 0; k < this.hp.k(); k++) {
+			views.add(augmented(images, manager, shardManager, augment));
+		}
+		return NDArrays.concat(views);
+	}
+
+	private boolean strongViews() {
+		return this.contrastiveLoss != null && this.hp.strongContrastiveViews();
+	}
+
+	// Each device's loss is the mean over its shard; the parameter server sums the
+	// devices' gradients, so 1/devices makes that sum the gradient of the whole batch.
+	private Losses supervisedStep(List<Shard> shards) {
+		float share = 1f / shards.size();
+		try (GradientCollector collector = this.trainer.newGradientCollector()) {
+			Losses sum = Losses.ZERO;
+			for (Shard shard : shards) {
+				NDArray logits = this.trainer.forward(new NDList(shard.x())).get(0);
+				NDArray loss = this.supervisedLoss.evaluate(new NDList(shard.y()), new NDList(logits));
+				collector.backward(loss.mul(share));
+				double value = loss.getFloat();
+				sum = sum.plus(new Losses(value, value, 0, 0));
+			}
+			return sum.divide(shards.size());
+		}
+	}
+
+	private Losses semiSupervisedStep(List<Shard> shards, double weight, long step) {
+		boolean contrastive = this.contrastiveLoss != null;
+		// The guessing pass needs a gradient only where its projections feed the
+		// contrastive loss; otherwise it stays outside the recording.
+		boolean recordGuess = contrastive && !strongViews();
+		float share = 1f / shards.size();
+		List<NDList> guessPasses = new ArrayList<>();
+		if (!recordGuess) {
+			shards.forEach((shard) -> guessPasses.add(this.trainer.forward(new NDList(shard.u()))));
+		}
+		double consistencyWeight = this.hp.lambdaU()
+				* rampup(step, (long) this.hp.rampupEpochs() * this.hp.stepsPerEpoch());
+		try (GradientCollector collector = this.trainer.newGradientCollector()) {
+			Losses sum = Losses.ZERO;
+			for (int d = 0; d < shards.size(); d++) {
+				Shard shard = shards.get(d);
+				int labeledCount = (int) shard.x().getShape().get(0);
+				NDList unlabeledPass = recordGuess ? this.trainer.forward(new NDList(shard.u())) : guessPasses.get(d);
+				NDArray guessed = LabelGuessing.guess(unlabeledPass.get(0), this.hp.k(), (float) this.hp.temperature());
+				NDArray targets = shard.y().concat(guessed.tile(new long[] { this.hp.k(), 1 }));
+				NDList mixed = MixUp.mix(shard.x().concat(shard.u()), targets, weight, shard.partners());
+				NDArray logits = this.trainer.forward(new NDList(mixed.get(0))).get(0);
+				NDArray mixedTargets = mixed.get(1);
+				NDArray lossX = this.supervisedLoss.evaluate(new NDList(mixedTargets.get(":" + labeledCount)),
+						new NDList(logits.get(":" + labeledCount)));
+				NDArray lossU = this.consistencyLoss.evaluate(new NDList(mixedTargets.get(labeledCount + ":")),
+						new NDList(logits.get(labeledCount + ":")));
+				NDArray loss = lossX.add(lossU.mul((float) consistencyWeight));
+				NDArray lossSim = null;
+				if (contrastive) {
+					NDArray projections = (shard.strong() != null)
+							? this.trainer.forward(new NDList(shard.strong())).get(1) : unlabeledPass.get(1);
+					lossSim = this.contrastiveLoss.evaluate(new NDList(), new NDList(projections));
+					loss = loss.add(lossSim.mul((float) this.hp.lambdaSim()));
+				}
+				collector.backward(loss.mul(share));
+				sum = sum.plus(new Losses(loss.getFloat(), lossX.getFloat(), lossU.getFloat(),
+						(lossSim != null) ? lossSim.getFloat() : 0));
+			}
+			return sum.divide(shards.size());
+		}
+	}
+
+	// Gathered where the data set lives, augmented on the shard's device.
+	private NDArray augmented(long[] indices, NDManager dataManager, NDManager shardManager,
+			UnaryOperator<NDArray> augment) {
+		NDArray batch = this.data.batch(indices, dataManager).toDevice(shardManager.getDevice(), false);
+		batch.attach(shardManager);
+		return this.data.normalization().apply(augment.apply(batch));
+	}
+
+	/**
+	 * A step's losses and the time spent preparing its data.
+	 *
+	 * @param losses the mean losses over the devices
+	 * @param dataNanos sampling, gathering and augmenting
+	 */
+	record Timing(Losses losses, long dataNanos) {
+	}
+
+	/**
+	 * One device's part of a step.
+	 *
+	 * @param x its augmented labeled images
+	 * @param y their one-hot labels
+	 * @param u its unlabeled images in K augmented views, view after view (not for
+	 * SUPERVISED)
+	 * @param strong K strong views of the same images for the contrastive loss, where it
+	 * has views of its own
+	 * @param partners its MixUp partners (not for SUPERVISED)
+	 */
+	private record Shard(NDArray x, NDArray y, @Nullable NDArray u, @Nullable NDArray strong,
+			long @Nullable [] partners) {
+	}
+
+}
