@@ -48,6 +48,11 @@ export const api = {
     [...files].forEach((file) => form.append("file", file));
     return fetch(path, { method: "POST", headers: headers(), body: form }).then(answer);
   },
+  image: async (path) => {
+    const response = await fetch(path, { headers: headers() });
+    if (!response.ok) await answer(response);
+    return response.blob();
+  },
   events: (path) => {
     const key = localStorage.getItem(KEY);
     return new EventSource(key ? `${path}?access_token=${encodeURIComponent(key)}` : path);

@@ -55,10 +55,18 @@ function render(d) {
   const perClass = Object.entries(d.labeledPerClass ?? {}).sort((a, b) => b[1] - a[1]);
   const most = Math.max(1, ...perClass.map(([, n]) => n));
   document.getElementById("histogram").replaceChildren(...perClass.map(([name, n]) =>
-    element("div", { class: "bar", "data-label": name },
+    element("div", { class: "bar", "data-label": name, onclick: () => samples(d.id, name) },
       element("span", {}, name),
       element("span", {}, element("span", { class: "fill", style: `width: ${(100 * n) / most}%` })),
       element("span", {}, String(n)))));
+}
+
+// Through fetch, so that the API key goes with the request; an <img> could not send it.
+async function samples(id, className) {
+  const image = await api.image(`/api/v1/datasets/${id}/samples?class=${encodeURIComponent(className)}&count=16`);
+  document.getElementById("samples").src = URL.createObjectURL(image);
+  document.getElementById("samples-class").textContent = className;
+  document.getElementById("samples-figure").hidden = false;
 }
 
 // XMLHttpRequest rather than fetch: it reports upload progress.

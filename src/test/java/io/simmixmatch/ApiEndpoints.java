@@ -15,6 +15,7 @@ public final class ApiEndpoints {
 			POST,   /api/v1/datasets,                           /api/v1/datasets,                      TRAINER
 			GET,    /api/v1/datasets/{id},                      /api/v1/datasets/fashion-mnist,        READER
 			DELETE, /api/v1/datasets/{id},                      /api/v1/datasets/nothing,              TRAINER
+			GET,    /api/v1/datasets/{id}/samples,              /api/v1/datasets/nothing/samples,      READER
 			POST,   /api/v1/runs,                               /api/v1/runs,                          TRAINER
 			GET,    /api/v1/runs,                               /api/v1/runs,                          READER
 			GET,    /api/v1/runs/{id},                          /api/v1/runs/999999,                   READER

@@ -158,6 +158,11 @@ class DashboardBrowserTest {
 		await().until(ExpectedConditions.textToBePresentInElementLocated(row, "READY"));
 		assertThat(browser.findElement(row).getText()).contains("12 / 6 / 0 / 18", "3 x 32 x 32");
 		await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#histogram .bar"), 6));
+		browser.findElement(By.cssSelector("#histogram .bar[data-label=item-003]")).click();
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.id("samples")));
+		await().until((driver) -> ((Number) ((JavascriptExecutor) driver)
+			.executeScript("return document.getElementById('samples').naturalWidth")).intValue() == 2 * 32 + 2);
+		assertThat(browser.findElement(By.id("samples-class")).getText()).isEqualTo("item-003");
 		screenshot("dashboard-datasets.png");
 
 		browser.get(service.uri("/").toString());

@@ -50,4 +50,34 @@ public final class ImagePixels {
 		return pixels;
 	}
 
+	/**
+	 * The inverse, for looking at a data set: one image's channel-major bytes as an
+	 * image.
+	 * @param pixels images one after another, channel-major
+	 * @param index which image
+	 * @param channels 1 or 3
+	 * @param height its height
+	 * @param width its width
+	 * @return the image, grayscale or RGB
+	 */
+	public static BufferedImage toImage(byte[] pixels, int index, int channels, int height, int width) {
+		BufferedImage image = new BufferedImage(width, height,
+				(channels == 1) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+		int plane = height * width;
+		int offset = index * channels * plane;
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				int p = offset + y * width + x;
+				if (channels == 1) {
+					image.getRaster().setSample(x, y, 0, Byte.toUnsignedInt(pixels[p]));
+				}
+				else {
+					image.setRGB(x, y, Byte.toUnsignedInt(pixels[p]) << 16 | Byte.toUnsignedInt(pixels[p + plane]) << 8
+							| Byte.toUnsignedInt(pixels[p + 2 * plane]));
+				}
+			}
+		}
+		return image;
+	}
+
 }

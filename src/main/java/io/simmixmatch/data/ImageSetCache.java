@@ -5,12 +5,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -98,8 +101,48 @@ public final class ImageSetCache {
 		return new LoadedDataset(cached.images(), cached.split());
 	}
 
+	/**
+	 * Reads a few labeled images of one class, and only their pixels: for thumbnails of a
+	 * large data set.
+	 * @param file the cache
+	 * @param label the class id
+	 * @param count the most images to read
+	 * @return up to {@code count} images of the class, training images of the split first
+	 * @throws IOException if the cache cannot be read
+	 */
+	public static ImageSet readSample(Path file, int label, int count) throws IOException {
+		try (FileChannel channel = FileChannel.open(file)) {
+			ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+			Header header = header(file, in);
+			in.getInt();
+			int pixelsStart = in.position();
+			IntStream candidates = (header.split() != null) ? IntStream.of(header.split().labeled())
+					: IntStream.range(0, header.labels().length);
+			int[] chosen = candidates.filter((index) -> header.labels()[index] == label).limit(count).toArray();
+			int imageBytes = header.channels() * header.height() * header.width();
+			byte[] pixels = new byte[chosen.length * imageBytes];
+			for (int i = 0; i < chosen.length; i++) {
+				in.get(pixelsStart + chosen[i] * imageBytes, pixels, i * imageBytes, imageBytes);
+			}
+			int[] labels = new int[chosen.length];
+			Arrays.fill(labels, label);
+			return new ImageSet(header.name(), header.channels(), header.height(), header.width(), header.classNames(),
+					pixels, labels, new int[0]);
+		}
+	}
+
 	private static Cached readAll(Path file) throws IOException {
-		ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+		try (FileChannel channel = FileChannel.open(file)) {
+			ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+			Header header = header(file, in);
+			byte[] pixels = new byte[in.getInt()];
+			in.get(pixels);
+			return new Cached(new ImageSet(header.name(), header.channels(), header.height(), header.width(),
+					header.classNames(), pixels, header.labels(), header.predefinedTest()), header.split());
+		}
+	}
+
+	private static Header header(Path file, ByteBuffer in) throws IOException {
 		if (in.getInt() != MAGIC) {
 			throw new IOException(file + " is not an image set cache");
 		}
@@ -116,10 +159,7 @@ public final class ImageSetCache {
 		int[] predefinedTest = readInts(in);
 		DataSplit split = (in.get() != 0) ? new DataSplit(readInts(in), readInts(in), readInts(in), readInts(in))
 				: null;
-		byte[] pixels = new byte[in.getInt()];
-		in.get(pixels);
-		return new Cached(new ImageSet(name, channels, height, width, classNames, pixels, labels, predefinedTest),
-				split);
+		return new Header(name, channels, height, width, classNames, labels, predefinedTest, split);
 	}
 
 	private static void writeInts(DataOutputStream out, int[] values) throws IOException {
@@ -149,6 +189,11 @@ public final class ImageSetCache {
 	}
 
 	private record Cached(ImageSet images, @Nullable DataSplit split) {
+	}
+
+	/** Everything before the pixels. */
+	private record Header(String name, int channels, int height, int width, List<String> classNames, int[] labels,
+			int[] predefinedTest, @Nullable DataSplit split) {
 	}
 
 }

@@ -1,11 +1,21 @@
 package io.simmixmatch.datasets;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
+import io.simmixmatch.data.ImagePixels;
+import io.simmixmatch.data.ImageSet;
+import io.simmixmatch.data.ImageSetCache;
+import io.simmixmatch.storage.StoredBlob;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,12 +44,18 @@ class DatasetController {
 
 	private final DatasetUploads uploads;
 
+	private static final int MAX_SAMPLES = 32;
+
 	private final DatasetProperties properties;
 
-	DatasetController(DatasetRepository datasets, DatasetUploads uploads, DatasetProperties properties) {
+	private final DatasetFiles files;
+
+	DatasetController(DatasetRepository datasets, DatasetUploads uploads, DatasetProperties properties,
+			DatasetFiles files) {
 		this.datasets = datasets;
 		this.uploads = uploads;
 		this.properties = properties;
+		this.files = files;
 	}
 
 	/**
@@ -75,6 +91,54 @@ class DatasetController {
 		return this.datasets.findById(id)
 			.map(DatasetResponse::of)
 			.orElseThrow(() -> ApiProblems.notFound("data set", id));
+	}
+
+	/**
+	 * A strip of a few labeled images of one class, at the size training sees them.
+	 * @param id an uploaded, READY data set
+	 * @param className the class
+	 * @param count how many images, 1 to 32
+	 * @return a PNG
+	 * @throws IOException if the images cannot be read
+	 */
+	@GetMapping(value = "/{id}/samples", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> samples(@PathVariable String id, @RequestParam("class") String className,
+			@RequestParam(defaultValue = "8") int count) throws IOException {
+		if (count < 1 || count > MAX_SAMPLES) {
+			throw ApiProblems.invalidFields(List.of(new FieldError("count", "must be between 1 and " + MAX_SAMPLES)));
+		}
+		Dataset dataset = this.datasets.findById(id).orElseThrow(() -> ApiProblems.notFound("data set", id));
+		StoredBlob blob = dataset.getBlob();
+		if (dataset.getStatus() != DatasetStatus.READY || blob == null) {
+			throw ApiProblems.conflict("Samples are kept for uploaded data sets that are READY; '" + id + "' is "
+					+ dataset.getFormat() + ", " + dataset.getStatus());
+		}
+		int label = dataset.getClassNames().indexOf(className);
+		if (label < 0) {
+			throw ApiProblems.invalidFields(
+					List.of(new FieldError("class", "'" + className + "' is not a class of data set '" + id + "'")));
+		}
+		ImageSet images = ImageSetCache.readSample(this.files.localCopy(blob), label, count);
+		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(strip(images));
+	}
+
+	// Side by side, 2 pixels apart.
+	private static byte[] strip(ImageSet images) throws IOException {
+		int gap = 2;
+		BufferedImage strip = new BufferedImage(Math.max(1, images.size() * (images.width() + gap) - gap),
+				images.height(), BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = strip.createGraphics();
+		graphics.setColor(Color.WHITE);
+		graphics.fillRect(0, 0, strip.getWidth(), strip.getHeight());
+		for (int i = 0; i < images.size(); i++) {
+			graphics.drawImage(
+					ImagePixels.toImage(images.pixels(), i, images.channels(), images.height(), images.width()),
+					i * (images.width() + gap), 0, null);
+		}
+		graphics.dispose();
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(strip, "png", png);
+		return png.toByteArray();
 	}
 
 	@DeleteMapping("/{id}")

@@ -1,9 +1,7 @@
 package io.simmixmatch.datasets;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +10,6 @@ import io.simmixmatch.data.DatasetSource;
 import io.simmixmatch.data.ImageSetCache;
 import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
-import io.simmixmatch.storage.BlobStore;
 import io.simmixmatch.storage.StoredBlob;
 
 import org.springframework.stereotype.Service;
@@ -24,11 +21,11 @@ class JpaDatasetCatalog implements DatasetCatalog {
 
 	private final DatasetRepository datasets;
 
-	private final BlobStore blobs;
+	private final DatasetFiles files;
 
-	JpaDatasetCatalog(DatasetRepository datasets, BlobStore blobs) {
+	JpaDatasetCatalog(DatasetRepository datasets, DatasetFiles files) {
 		this.datasets = datasets;
-		this.blobs = blobs;
+		this.files = files;
 	}
 
 	@Override
@@ -47,29 +44,11 @@ class JpaDatasetCatalog implements DatasetCatalog {
 		}
 		if (dataset.getFormat() == DatasetFormat.UPLOADED) {
 			StoredBlob blob = Objects.requireNonNull(dataset.getBlob(), "A READY upload has its images stored");
-			return ImageSetCache.readWithSplit(localCopy(blob, dataDir));
+			return ImageSetCache.readWithSplit(this.files.localCopy(blob));
 		}
 		return new DatasetSource(dataset.getFormat(), dataset.getLocation(), dataset.getId(), dataset.getClassNames(),
 				dataset.getImageChannels(), dataset.getImageHeight())
 			.load(dataDir, plan);
-	}
-
-	// Named by checksum, so a copy is never stale; written aside and renamed, so that two
-	// workers of one machine never see each other's half copy.
-	private Path localCopy(StoredBlob blob, Path dataDir) throws IOException {
-		Path cache = dataDir.resolve("cache").resolve("datasets").resolve(blob.sha256() + ".smm");
-		if (!Files.isRegularFile(cache)) {
-			Files.createDirectories(cache.getParent());
-			Path partial = Files.createTempFile(cache.getParent(), blob.sha256(), ".partial");
-			try {
-				this.blobs.get(blob, partial);
-				Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(partial);
-			}
-		}
-		return cache;
 	}
 
 }

@@ -1,11 +1,15 @@
 package io.simmixmatch.datasets;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import io.simmixmatch.data.Archives;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +83,20 @@ class DatasetApiTest {
 				Long.class))
 			.isOne();
 		assertThat(importsLeftOnDisk()).isEmpty();
+
+		MvcTestResult samples = this.mvc.get()
+			.uri("/api/v1/datasets/shop-catalogue-2026/samples?class=item-002&count=3")
+			.exchange();
+		assertThat(samples).hasStatusOk().hasContentType(MediaType.IMAGE_PNG);
+		BufferedImage strip = ImageIO.read(new ByteArrayInputStream(samples.getResponse().getContentAsByteArray()));
+		assertThat(strip.getWidth()).as("2 of item-002's labeled images, 2 px apart").isEqualTo(2 * 32 + 2);
+		assertThat(strip.getRGB(5, 5) & 0xffffff).isEqualTo(Archives.classColour(2));
+		assertThat(this.mvc.get().uri("/api/v1/datasets/shop-catalogue-2026/samples?class=item-999"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/api/v1/datasets/shop-catalogue-2026/samples?class=item-002&count=0"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/api/v1/datasets/fashion-mnist/samples?class=Bag"))
+			.hasStatus(HttpStatus.CONFLICT);
 
 		assertThat(launch("shop-catalogue-2026", "{\"epochs\": 1}")).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(launch("shop-catalogue-2026", "{\"labelsPerClass\": 1, \"validationPerClass\": 1}"))
