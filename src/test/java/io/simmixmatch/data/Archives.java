@@ -7,6 +7,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -130,6 +134,37 @@ public final class Archives {
 			}
 		}
 		return image;
+	}
+
+	/**
+	 * A CMYK JPEG as Photoshop writes them: the four inks stored inverted (255 is no
+	 * ink).
+	 * @param c cyan, 0 to 255
+	 * @param m magenta
+	 * @param y yellow
+	 * @param k black
+	 * @return the file's bytes
+	 */
+	public static byte[] cmykJpeg(int c, int m, int y, int k) {
+		WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 12, 12, 4, null);
+		for (int row = 0; row < 12; row++) {
+			for (int column = 0; column < 12; column++) {
+				raster.setPixel(column, row, new int[] { 255 - c, 255 - m, 255 - y, 255 - k });
+			}
+		}
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+			writer.setOutput(out);
+			writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+		return bytes.toByteArray();
 	}
 
 	/** A palette image of two colours. */

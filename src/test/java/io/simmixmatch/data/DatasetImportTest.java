@@ -34,6 +34,7 @@ class DatasetImportTest {
 			.add("shop/labeled/item-000/deep.png", encode(Archives.rgba16(9, 7), "png"))
 			.add("shop/labeled/item-000/palette.png", encode(Archives.palette(8, 8), "png"))
 			.add("shop/labeled/item-001/gray.png", encode(gray(10, 10, 100), "png"))
+			.add("shop/labeled/item-002/print.jpg", Archives.cmykJpeg(0, 255, 255, 0))
 			.add("shop/unlabeled/notes.txt", "not an image".getBytes())
 			.add("shop/unlabeled/cut.png", Arrays.copyOf(encode(rgb(30, 30, 0x123456), "png"), 40))
 			.add("shop/.DS_Store", new byte[] { 0, 1, 2 })
@@ -47,11 +48,11 @@ class DatasetImportTest {
 		assertThat(images.classNames()).hasSize(12).startsWith("item-000", "item-001").endsWith("item-011");
 		assertThat(images.channels()).as("colour images: RGB").isEqualTo(3);
 		assertThat(images.height()).as("the RGB default").isEqualTo(32);
-		assertThat(split.labeled()).hasSize(12 * 2 + 3);
+		assertThat(split.labeled()).hasSize(12 * 2 + 4);
 		assertThat(split.validation()).as("val/ is the validation set").hasSize(12);
 		assertThat(split.unlabeled()).hasSize(12 * 3);
 		assertThat(split.test()).isEmpty();
-		assertThat(imported.labeledPerClass()).startsWith(4, 3, 2);
+		assertThat(imported.labeledPerClass()).startsWith(4, 3, 3, 2);
 		// The header of the cut PNG is intact: the scan plans it, the decode skips it
 		assertThat(imported.skipped()).containsExactlyInAnyOrderEntriesOf(Map.of("corrupt", 1, "not an image", 2,
 				"outside labeled/<class>/, unlabeled/, val/<class>/ and test/<class>/", 1));
@@ -59,6 +60,9 @@ class DatasetImportTest {
 		assertThat(pixel(images, 2, 1)).as("no green in 16-bit red").isZero();
 		assertThat(pixel(images, 6, 0)).as("grayscale among RGB: R = G = B").isEqualTo(100);
 		assertThat(pixel(images, 6, 2)).isEqualTo(100);
+		assertThat(pixel(images, 9, 0)).as("CMYK magenta + yellow: red").isGreaterThan(240);
+		assertThat(pixel(images, 9, 1)).isLessThan(15);
+		assertThat(pixel(images, 9, 2)).isLessThan(15);
 	}
 
 	@Test
@@ -214,7 +218,8 @@ class DatasetImportTest {
 	}
 
 	// Images are in path order: class item-000 holds 0.png, 1.jpg, deep.png and
-	// palette.png (images 0-3), class item-001 0.jpg, 1.bmp and gray.png (4-6).
+	// palette.png (images 0-3), class item-001 0.jpg, 1.bmp and gray.png (4-6), class
+	// item-002 0.bmp, 1.gif and print.jpg (7-9).
 	private static int pixel(ImageSet images, int index, int channel) {
 		int offset = index * images.imageBytes() + channel * images.height() * images.width();
 		return Byte.toUnsignedInt(images.pixels()[offset]);

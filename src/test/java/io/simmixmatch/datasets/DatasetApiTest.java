@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * Uploading data sets on a real PostgreSQL: the import's life, a run on its layout, and
  * bad uploads, each a 4xx with nothing written and nothing left on disk.
  */
-@SpringBootTest
+@SpringBootTest(properties = "simmixmatch.datasets.max-classes=8")
 @AutoConfigureMockMvc
 class DatasetApiTest {
 
@@ -190,6 +190,8 @@ class DatasetApiTest {
 					no labeled     | 400 | The archive has no labeled/<class>/ folder with an image in it
 					empty class    | 400 | The class 'c' of test/ has no labeled images in labeled/c/
 					mostly text    | 400 | 3 of 4 files cannot be used: {not an image=3}
+					absolute path  | 400 | The archive's entry /srv/labeled/a/2.png points outside the archive; such paths are refused
+					many classes   | 413 | The archive has 9 classes; at most 8 are taken
 					""")
 	void aBadArchiveIsRefusedWithNothingWritten(String name, int status, String detail) throws Exception {
 		byte[] png = encode(rgb(8, 8, 0x336699), "png");
@@ -201,6 +203,8 @@ class DatasetApiTest {
 			case "not an archive" -> png;
 			case "no labeled" -> zip(new Archives().add("images/1.png", png));
 			case "empty class" -> zip(valid.add("test/c/1.png", png));
+			case "absolute path" -> zip(valid.add("/srv/labeled/a/2.png", png));
+			case "many classes" -> zip(Archives.shopLike(9, 0, 8));
 			default -> zip(new Archives().add("labeled/a/1.png", png)
 				.add("labeled/a/2.txt", new byte[1])
 				.add("labeled/a/3.txt", new byte[1])
