@@ -224,8 +224,7 @@ public final class DatasetImport {
 			labeled.addAll(shuffled.subList(testCount + validationCount, shuffled.size()));
 		}
 		int[] labeledIndices = sorted(labeled);
-		// Every class with a single labeled image and no val/: the labeled images stand
-		// in.
+		// No val/ and a single labeled image per class: the labeled images stand in.
 		int[] validationIndices = validation.isEmpty() ? labeledIndices : sorted(validation);
 		DataSplit split = new DataSplit(labeledIndices, validationIndices,
 				sorted(byRole.getOrDefault(Role.UNLABELED, List.of())), sorted(test));
@@ -252,8 +251,7 @@ public final class DatasetImport {
 			throw InvalidDatasetException
 				.invalid("testPerClass: the archive has a test/ folder, which is the test set; leave testPerClass out");
 		}
-		HoldOut holdOut = new HoldOut(folders.contains(Role.VALIDATION) ? 0 : -1,
-				(options.validationPerClass() != null) ? options.validationPerClass() : -1,
+		HoldOut holdOut = new HoldOut(folders.contains(Role.VALIDATION), options.validationPerClass(),
 				(options.testPerClass() != null) ? options.testPerClass() : 0);
 		for (String className : classNames) {
 			int labeled = labeledPerClass.get(className);
@@ -363,17 +361,17 @@ public final class DatasetImport {
 	/**
 	 * What to hold out of the labeled images per class.
 	 *
-	 * @param fixedValidation 0 where {@code val/} is the validation set, -1 otherwise
-	 * @param askedValidation validationPerClass where given, -1 otherwise
+	 * @param validationFolder whether {@code val/} is the validation set
+	 * @param askedValidation validationPerClass where given
 	 * @param testPerClass testPerClass, 0 where not given
 	 */
-	record HoldOut(int fixedValidation, int askedValidation, int testPerClass) {
+	record HoldOut(boolean validationFolder, @Nullable Integer askedValidation, int testPerClass) {
 
 		int validationPerClass(int labeled) {
-			if (this.fixedValidation == 0) {
+			if (this.validationFolder) {
 				return 0;
 			}
-			if (this.askedValidation >= 0) {
+			if (this.askedValidation != null) {
 				return this.askedValidation;
 			}
 			return (labeled >= 2) ? Math.max(1, labeled / 5) : 0;

@@ -57,9 +57,8 @@ public final class FashionMnist {
 		return images;
 	}
 
-	// Packed into a folder of its own and moved into place: two processes fetching at
-	// once
-	// never read each other's half-written tarball.
+	// Packed into a folder of its own and moved into place, so that two processes
+	// fetching at once never read each other's half-written tarball.
 	private static void fetch(Path directory) throws IOException {
 		Files.createDirectories(directory);
 		Path scratch = Files.createTempDirectory(directory, "npm-");

@@ -70,13 +70,13 @@ public final class ImageBytes {
 				reader.setInput(in, true, true);
 				return function.apply(reader);
 			}
-			catch (RuntimeException ex) {
-				// Readers throw unchecked exceptions for some malformed files.
-				throw new IOException("Corrupt image: " + ex, ex);
-			}
 			finally {
 				reader.dispose();
 			}
+		}
+		catch (RuntimeException ex) {
+			// Readers throw unchecked exceptions for some malformed files.
+			throw new IOException("Corrupt image: " + ex, ex);
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,16 +44,7 @@ public final class ImageSetCache {
 	}
 
 	private static void write(ImageSet images, @Nullable DataSplit split, Path file) throws IOException {
-		Files.createDirectories(file.toAbsolutePath().getParent());
-		// Unique, so that two processes filling one cache never write the same file.
-		Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".partial");
-		try {
-			writeTo(partial, images, split);
-			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(partial);
-		}
+		AtomicFiles.replace(file, (partial) -> writeTo(partial, images, split));
 	}
 
 	private static void writeTo(Path partial, ImageSet images, @Nullable DataSplit split) throws IOException {

@@ -240,8 +240,4 @@ class Dataset {
 		return this.createdAt;
 	}
 
-	Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
 }

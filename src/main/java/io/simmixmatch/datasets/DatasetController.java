@@ -40,11 +40,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/datasets")
 class DatasetController {
 
+	private static final int MAX_SAMPLES = 32;
+
 	private final DatasetRepository datasets;
 
 	private final DatasetUploads uploads;
-
-	private static final int MAX_SAMPLES = 32;
 
 	private final DatasetProperties properties;
 

@@ -3,8 +3,8 @@ package io.simmixmatch.datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import io.simmixmatch.data.AtomicFiles;
 import io.simmixmatch.storage.BlobStore;
 import io.simmixmatch.storage.StoredBlob;
 
@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * This machine's copies of uploaded data sets' image set caches, taken from the blob
- * store once: named by checksum, so a copy is never stale; written aside and renamed, so
- * that two processes of one machine never see each other's half copy.
+ * store once: named by checksum, so a copy is never stale; written with
+ * {@link AtomicFiles}, so that two processes of one machine never see each other's half
+ * copy.
  */
 @Component
 class DatasetFiles {
@@ -37,15 +38,7 @@ class DatasetFiles {
 	Path localCopy(StoredBlob blob) throws IOException {
 		Path cache = this.dataDirectory.resolve("cache").resolve("datasets").resolve(blob.sha256() + ".smm");
 		if (!Files.isRegularFile(cache)) {
-			Files.createDirectories(cache.getParent());
-			Path partial = Files.createTempFile(cache.getParent(), blob.sha256(), ".partial");
-			try {
-				this.blobs.get(blob, partial);
-				Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(partial);
-			}
+			AtomicFiles.replace(cache, (partial) -> this.blobs.get(blob, partial));
 		}
 		return cache;
 	}

@@ -51,10 +51,10 @@ class CheckpointStore {
 		String key = "checkpoints/%d/%s.ckpt".formatted(runId, sha256);
 		boolean stored = !this.jdbc.queryForList("select 1 from checkpoint where blob_key = ?", Integer.class, key)
 			.isEmpty();
-		StoredBlob blob = stored ? new StoredBlob(key, Files.size(file), sha256) : this.blobs.put(key, file);
+		StoredBlob blob = stored ? new StoredBlob(key, Files.size(file), sha256) : this.blobs.put(key, file, sha256);
 		List<String> replaced = (kind == CheckpointKind.PERIODIC)
 				? this.jdbc.queryForList(
-						"delete from checkpoint where run_id = ? and kind = ? and epoch = ? " + "returning blob_key",
+						"delete from checkpoint where run_id = ? and kind = ? and epoch = ? returning blob_key",
 						String.class, runId, kind.name(), metadata.epoch())
 				: this.jdbc.queryForList("delete from checkpoint where run_id = ? and kind = ? returning blob_key",
 						String.class, runId, kind.name());

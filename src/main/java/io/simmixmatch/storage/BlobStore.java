@@ -32,7 +32,20 @@ public class BlobStore {
 	 * @throws IOException if it cannot be stored
 	 */
 	public StoredBlob put(String key, Path file) throws IOException {
-		StoredBlob blob = new StoredBlob(key, Files.size(file), Checksums.sha256(file));
+		return put(key, file, Checksums.sha256(file));
+	}
+
+	/**
+	 * Stores a file whose checksum the caller has computed already, as it must to name a
+	 * key by its content.
+	 * @param key where
+	 * @param file the bytes
+	 * @param sha256 their SHA-256 ({@link Checksums#sha256}), checked on every read
+	 * @return what to record to read it again
+	 * @throws IOException if it cannot be stored
+	 */
+	public StoredBlob put(String key, Path file, String sha256) throws IOException {
+		StoredBlob blob = new StoredBlob(key, Files.size(file), sha256);
 		this.backend.write(key, file);
 		return blob;
 	}
