@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import io.simmixmatch.runs.RunStatus;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,16 +85,10 @@ public final class ServiceUnderTest implements AutoCloseable {
 	 * @throws Exception if it never does, or a request fails
 	 */
 	public JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		JsonNode last = null;
-		while (System.nanoTime() < deadline) {
-			last = json(path);
-			if (condition.test(last)) {
-				return last;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Timed out after " + timeout + " waiting on " + path + "; last: " + last);
+		return Awaitility.await("GET " + path)
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> json(path), condition);
 	}
 
 	/**

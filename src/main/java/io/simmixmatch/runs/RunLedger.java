@@ -72,6 +72,13 @@ public interface RunLedger {
 	void handBack(long runId, @Nullable String failure);
 
 	/**
+	 * Counts an attempt that ended with its worker process killed by SIGKILL.
+	 * @param runId the run
+	 * @return how many of the run's attempts ended that way
+	 */
+	int countKilledAttempt(long runId);
+
+	/**
 	 * Ends the run.
 	 * @param runId the run
 	 * @param outcome SUCCEEDED, FAILED or CANCELLED

@@ -103,6 +103,14 @@ class RunLedgerService implements RunLedger {
 	}
 
 	@Override
+	public int countKilledAttempt(long runId) {
+		TrainingRun run = find(runId);
+		int killed = run.countKilledAttempt();
+		this.runs.saveAndFlush(run);
+		return killed;
+	}
+
+	@Override
 	public void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test) {
 		TrainingRun run = find(runId);
 		if (!run.getStatus().isTerminal()) {

@@ -76,6 +76,8 @@ class TrainingRun {
 
 	private int attempts;
 
+	private int killedAttempts;
+
 	private int requestedDevices;
 
 	private @Nullable Long resumedFromStep;
@@ -144,6 +146,14 @@ class TrainingRun {
 		if (this.startedAt == null) {
 			this.startedAt = now;
 		}
+	}
+
+	/**
+	 * Counts an attempt that ended with its worker process killed by SIGKILL.
+	 * @return how many of the run's attempts ended that way
+	 */
+	int countKilledAttempt() {
+		return ++this.killedAttempts;
 	}
 
 	void resumeFrom(long step) {

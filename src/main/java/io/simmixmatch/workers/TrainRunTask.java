@@ -23,13 +23,17 @@ import org.slf4j.LoggerFactory;
  * id. A worker that picks it trains the run; when training returns the entry is removed,
  * or put back at the head of the queue if the worker handed the run back. A failed
  * attempt and a dead worker both count against the run's attempts: the run is retried
- * after a delay, and ends FAILED with the error when none are left.
+ * after a delay, and ends FAILED with the error when none are left. A worker whose
+ * supervisor saw it exit is named with how it ended, and a run whose worker was killed by
+ * SIGKILL twice (out of memory, most likely) is not retried again.
  */
 final class TrainRunTask {
 
 	static final String NAME = "train-run";
 
 	private static final Logger log = LoggerFactory.getLogger(TrainRunTask.class);
+
+	private static final int KILLS_BEFORE_FAILING = 2;
 
 	private TrainRunTask() {
 	}
@@ -38,9 +42,9 @@ final class TrainRunTask {
 		return new TaskInstance.Builder<Void>(NAME, Long.toString(runId)).priority(priority).build();
 	}
 
-	static CustomTask<Void> create(RunTrainer trainer, RunLedger ledger, PostgresNotifications notifications,
-			WorkerProperties properties, WorkerMeters meters, Clock clock) {
-		Attempts attempts = new Attempts(ledger, notifications, properties, meters, clock);
+	static CustomTask<Void> create(RunTrainer trainer, RunLedger ledger, WorkerRegistry registry,
+			PostgresNotifications notifications, WorkerProperties properties, WorkerMeters meters, Clock clock) {
+		Attempts attempts = new Attempts(ledger, registry, notifications, properties, meters, clock);
 		return Tasks.custom(NAME, Void.class)
 			.onFailure(attempts)
 			.onDeadExecution(attempts)
@@ -58,6 +62,8 @@ final class TrainRunTask {
 
 		private final RunLedger ledger;
 
+		private final WorkerRegistry registry;
+
 		private final PostgresNotifications notifications;
 
 		private final WorkerProperties properties;
@@ -66,9 +72,10 @@ final class TrainRunTask {
 
 		private final Clock clock;
 
-		Attempts(RunLedger ledger, PostgresNotifications notifications, WorkerProperties properties,
-				WorkerMeters meters, Clock clock) {
+		Attempts(RunLedger ledger, WorkerRegistry registry, PostgresNotifications notifications,
+				WorkerProperties properties, WorkerMeters meters, Clock clock) {
 			this.ledger = ledger;
+			this.registry = registry;
 			this.notifications = notifications;
 			this.properties = properties;
 			this.meters = meters;
@@ -91,10 +98,20 @@ final class TrainRunTask {
 		@Override
 		public void deadExecution(ExecutionComplete complete, ExecutionOperations<Void> operations) {
 			this.meters.failed();
-			String worker = Optional.ofNullable(complete.getExecution().pickedBy).orElse("its worker");
-			retryOrFail(complete, operations,
-					worker + " stopped sending heartbeats for " + this.properties.deadAfter().toSeconds() + " s",
-					Duration.ZERO);
+			String pickedBy = complete.getExecution().pickedBy;
+			String worker = Optional.ofNullable(pickedBy).orElse("its worker");
+			Optional<WorkerExit> exit = Optional.ofNullable(pickedBy)
+				.flatMap(this.registry::forget)
+				.map(WorkerExit::new);
+			String error = exit.map((ended) -> ended.describe(worker))
+				.orElse(worker + " stopped sending heartbeats for " + this.properties.deadAfter().toSeconds() + " s");
+			if (exit.filter(WorkerExit::killed).isPresent()
+					&& this.ledger.countKilledAttempt(runId(complete)) >= KILLS_BEFORE_FAILING) {
+				fail(complete, operations, error + "; killed " + KILLS_BEFORE_FAILING
+						+ " times, so not retried: lower batchSize, unlabeledRatio or k, or give the workers more memory");
+				return;
+			}
+			retryOrFail(complete, operations, error, Duration.ZERO);
 			// Its last checkpoint is in the database: resume it now, on whichever worker
 			// is idle.
 			this.notifications.send(RunQueue.QUEUED, complete.getExecution().taskInstance.getId());

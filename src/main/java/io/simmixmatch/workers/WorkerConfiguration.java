@@ -86,7 +86,8 @@ class WorkerConfiguration {
 		RunWorker runWorker(WorkerIdentity identity, RunTrainer trainer, RunLedger ledger, DataSource dataSource,
 				PostgresNotifications notifications, WorkerRegistry registry, WorkerProperties properties,
 				WorkerMeters meters, Clock clock) {
-			CustomTask<Void> task = TrainRunTask.create(trainer, ledger, notifications, properties, meters, clock);
+			CustomTask<Void> task = TrainRunTask.create(trainer, ledger, registry, notifications, properties, meters,
+					clock);
 			return new RunWorker(identity, trainer, task, dataSource, notifications, registry, properties, clock);
 		}
 
@@ -99,12 +100,12 @@ class WorkerConfiguration {
 		@Bean
 		WorkerSupervisor workerSupervisor(WorkerProperties properties, JdbcConnectionDetails database,
 				Environment environment, @Value("${simmixmatch.data-dir}") Path dataDirectory,
-				StorageProperties storage) {
+				StorageProperties storage, WorkerRegistry registry) {
 			List<String> slots = WorkerSlots.parse(properties.slots(), gpuCount(properties.slots()));
 			WorkerLauncher launcher = new WorkerLauncher(database, properties, dataDirectory,
 					Arrays.asList(environment.getActiveProfiles()), storage);
 			return new WorkerSupervisor(slots,
-					WorkerSlots.cpuThreads(slots, Runtime.getRuntime().availableProcessors()), launcher,
+					WorkerSlots.cpuThreads(slots, Runtime.getRuntime().availableProcessors()), launcher, registry,
 					properties.shutdownTimeout());
 		}
 

@@ -1,10 +1,11 @@
 package io.simmixmatch.workers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.simmixmatch.workers.WorkerRegistry.WorkerState;
 import io.simmixmatch.workers.WorkerRegistry.WorkerStatus;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -35,17 +36,26 @@ class WorkerPoolHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		List<WorkerStatus> workers = this.registry.all(this.properties.deadAfter());
-		boolean lost = !workers.isEmpty() && workers.stream().allMatch((worker) -> worker.state() == WorkerState.LOST);
+		boolean lost = !workers.isEmpty() && workers.stream().noneMatch((worker) -> worker.state().isAlive());
 		(lost ? builder.down() : builder.up()).withDetail("role", this.role)
 			.withDetail("workers", workers.stream().map(WorkerPoolHealthIndicator::describe).toList());
 	}
 
 	private static Map<String, Object> describe(WorkerStatus worker) {
-		return (worker.runId() != null)
-				? Map.of("name", worker.name(), "device", worker.device(), "state", worker.state(), "run",
-						worker.runId(), "heartbeat", worker.heartbeatAt())
-				: Map.of("name", worker.name(), "device", worker.device(), "state", worker.state(), "heartbeat",
-						worker.heartbeatAt());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("name", worker.name());
+		details.put("device", worker.device());
+		details.put("state", worker.state());
+		putIfPresent(details, "run", worker.runId());
+		putIfPresent(details, "exitStatus", worker.exitStatus());
+		details.put("heartbeat", worker.heartbeatAt());
+		return details;
+	}
+
+	private static void putIfPresent(Map<String, Object> details, String name, @Nullable Object value) {
+		if (value != null) {
+			details.put(name, value);
+		}
 	}
 
 }

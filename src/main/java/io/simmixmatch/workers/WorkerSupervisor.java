@@ -10,12 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Launches one worker process per device slot and keeps it running: a process that exits
- * is restarted after a back-off that doubles while it keeps dying young. On shutdown
- * every worker is asked to stop (SIGTERM), which checkpoints its run and hands it back,
- * and is killed only if it takes longer than its shutdown timeout.
+ * is restarted after a back-off that doubles while it keeps dying young, and its exit is
+ * recorded at once, so that its run is retried (or failed) with the reason named instead
+ * of after the heartbeat timeout. On shutdown every worker is asked to stop (SIGTERM),
+ * which checkpoints its run and hands it back, and is killed only if it takes longer than
+ * its shutdown timeout.
  */
 class WorkerSupervisor implements SmartLifecycle {
 
@@ -30,20 +33,25 @@ class WorkerSupervisor implements SmartLifecycle {
 
 	private final List<Slot> slots = new ArrayList<>();
 
+	private final WorkerRegistry registry;
+
 	private final Duration shutdownTimeout;
 
 	private volatile boolean running;
 
-	WorkerSupervisor(List<String> devices, int cpuThreads, WorkerLauncher launcher, Duration shutdownTimeout) {
+	WorkerSupervisor(List<String> devices, int cpuThreads, WorkerLauncher launcher, WorkerRegistry registry,
+			Duration shutdownTimeout) {
 		for (int index = 0; index < devices.size(); index++) {
 			this.slots.add(new Slot(index, devices.get(index), cpuThreads, launcher));
 		}
+		this.registry = registry;
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
+		this.registry.forgetVanishedProcesses();
 		log.info("Launching {} worker process(es) on {}", this.slots.size(),
 				this.slots.stream().map(Slot::device).toList());
 		this.slots.forEach(Slot::start);
@@ -129,6 +137,7 @@ class WorkerSupervisor implements SmartLifecycle {
 					int exit = this.process.waitFor();
 					if (WorkerSupervisor.this.running) {
 						log.warn("Worker {} on {} exited with code {}", this.index, this.device, exit);
+						recordExit(this.process.pid(), exit);
 					}
 				}
 				catch (IOException | RuntimeException ex) {
@@ -144,6 +153,16 @@ class WorkerSupervisor implements SmartLifecycle {
 					return;
 				}
 				backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+			}
+		}
+
+		private void recordExit(long pid, int exit) {
+			try {
+				WorkerSupervisor.this.registry.exited(pid, exit);
+			}
+			catch (DataAccessException ex) {
+				log.warn("Cannot record the exit of worker {}; its run waits for the heartbeat timeout: {}", this.index,
+						ex.getMessage());
 			}
 		}
 

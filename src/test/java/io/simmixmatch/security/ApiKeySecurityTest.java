@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.simmixmatch.ApiEndpoints;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
@@ -80,6 +82,30 @@ class ApiKeySecurityTest {
 		assertThat(tabled).isEqualTo(served);
 	}
 
+	@Test
+	void theTableNamesEveryExposedActuatorEndpointButTheProbes(@Autowired PathMappedEndpoints actuator) {
+		Set<String> tabled = ApiEndpoints.rows()
+			.stream()
+			.map((fields) -> fields[1])
+			.filter((path) -> path.startsWith("/actuator"))
+			.collect(Collectors.toSet());
+		assertThat(actuator.getAllPaths()).containsExactlyInAnyOrderElementsOf(
+				Stream.concat(tabled.stream(), Stream.of("/actuator/health", "/actuator/info")).toList());
+	}
+
+	@Test
+	void healthDetailsAreForAuthenticatedCallers() throws Exception {
+		JsonNode anonymous = json
+			.readTree(call(HttpMethod.GET, "/actuator/health", null).getResponse().getContentAsString());
+		assertThat(anonymous.properties()).extracting(Map.Entry::getKey)
+			.contains("status")
+			.doesNotContain("components", "details");
+		JsonNode reader = json
+			.readTree(call(HttpMethod.GET, "/actuator/health", key(Role.READER)).getResponse().getContentAsString());
+		assertThat(reader.at("/components/diskSpace/details/path").isString()).isTrue();
+		assertThat(reader.at("/components/workers/details/role").isString()).isTrue();
+	}
+
 	@ParameterizedTest(name = "{0} {2} needs {3}")
 	@CsvSource(textBlock = ApiEndpoints.TABLE)
 	void everyEndpointRefusesMissingInvalidRevokedAndTooWeakCredentials(HttpMethod method, String pattern, String path,
@@ -108,8 +134,8 @@ class ApiKeySecurityTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "/actuator/health", "/actuator/health/readiness", "/v2/health/live", "/", "/index.html",
-			"/js/api.js" })
+	@CsvSource({ "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/v2/health/live", "/",
+			"/index.html", "/js/api.js" })
 	void probesAndTheDashboardPagesNeedNoCredentials(String path) {
 		assertThat(call(HttpMethod.GET, path, null).getResponse().getStatus()).isEqualTo(200);
 	}

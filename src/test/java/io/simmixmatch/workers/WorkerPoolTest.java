@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import io.simmixmatch.ServiceUnderTest;
 import io.simmixmatch.data.SyntheticImages;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service as one machine runs it: the API, the embedded PostgreSQL and two CPU worker
- * processes that it launches and supervises, training on a synthetic data set.
+ * processes that it launches and supervises, training on a synthetic data set. Workers
+ * count as dead only after 30 s of silence, so that a run whose worker was killed is seen
+ * to be retried through its supervisor, long before that.
  */
 @Timeout(600)
 class WorkerPoolTest {
 
 	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
+	/** Well under the 30 s after which a silent worker counts as dead. */
+	private static final Duration RETRIED_AFTER_A_KILL = Duration.ofSeconds(15);
 
 	private static ServiceUnderTest service;
 
@@ -45,8 +53,8 @@ class WorkerPoolTest {
 		SyntheticImages.writeIdx(images, 40, 10);
 		service = ServiceUnderTest.start("--simmixmatch.role=both", "--simmixmatch.workers.slots=cpu:2",
 				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.heartbeat-interval=1s",
-				"--simmixmatch.workers.missed-heartbeats=4", "--simmixmatch.workers.progress-interval=200ms",
-				"--simmixmatch.workers.max-attempts=2", "--simmixmatch.workers.retry-delay=1s");
+				"--simmixmatch.workers.missed-heartbeats=30", "--simmixmatch.workers.progress-interval=200ms",
+				"--simmixmatch.workers.max-attempts=3", "--simmixmatch.workers.retry-delay=1s");
 		service.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
 		service.registerIdxDataset("vanished", directory.resolve("nowhere"), SyntheticImages.CLASSES);
 		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(2));
@@ -122,13 +130,36 @@ class WorkerPoolTest {
 		JsonNode run = awaitEnd(id);
 		assertThat(status(run)).isEqualTo("FAILED");
 		assertThat(run.get("error").asString()).contains("No train-images-idx3-ubyte");
-		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
+		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(3);
 	}
 
 	@Test
 	void aKilledWorkerIsReplacedAndItsRunResumesFromItsLastCheckpoint() throws Exception {
 		JsonNode run = stopTheWorkerOfARunAfterEpoch2(ProcessHandle::destroyForcibly);
-		assertThat(run.get("error").asString()).contains("stopped sending heartbeats");
+		assertThat(run.get("error").asString()).contains("was killed by SIGKILL (exit status 137)");
+	}
+
+	@Test
+	void aRunWhoseWorkerIsKilledTwiceFailsWithoutAThirdAttempt() throws Exception {
+		long id = launch("SUPERVISED", "\"epochs\": 200, \"stepsPerEpoch\": 15");
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			int started = attempt;
+			service.await("/api/v1/runs/" + id,
+					(run) -> status(run).equals("RUNNING") && run.at("/execution/attempts").asInt() == started,
+					RUN_TIMEOUT);
+			// One worker trains the run, the other is up to notice its death (a pool with
+			// no
+			// live worker notices when the first one has started again)
+			service.await("/actuator/health/workers",
+					(health) -> workersTraining(health, id) == 1 && idleWorkers(health) == 1, Duration.ofMinutes(1));
+			assertThat(ProcessHandle.of(workerPid(id)).orElseThrow().destroyForcibly()).isTrue();
+		}
+		JsonNode run = service.awaitRunEnd(id, RETRIED_AFTER_A_KILL);
+		assertThat(status(run)).isEqualTo("FAILED");
+		assertThat(run.get("error").asString()).contains("was killed by SIGKILL")
+			.contains("killed 2 times, so not retried");
+		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
+		service.await("/actuator/health/workers", (health) -> idleWorkers(health) == 2, Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -143,6 +174,8 @@ class WorkerPoolTest {
 		long id = launch("SUPERVISED", "\"epochs\": 8, \"stepsPerEpoch\": 15");
 		awaitLastCheckpointOfEpoch(id, 2);
 		assertThat(stop.test(ProcessHandle.of(workerPid(id)).orElseThrow())).isTrue();
+		service.await("/api/v1/runs/" + id, (retried) -> retried.at("/execution/attempts").asInt() == 2,
+				RETRIED_AFTER_A_KILL);
 		JsonNode run = awaitEnd(id);
 		assertThat(status(run)).isEqualTo("SUCCEEDED");
 		assertThat(run.at("/execution/attempts").asInt()).isEqualTo(2);
@@ -190,22 +223,28 @@ class WorkerPoolTest {
 	}
 
 	// The worker's row names its run from its next heartbeat on.
-	private static long workerPid(long runId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<Long> pids = service.jdbc().queryForList("select pid from worker where run_id = ?", Long.class, runId);
-			if (!pids.isEmpty()) {
-				return pids.get(0);
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("No worker names run " + runId);
+	private static long workerPid(long runId) {
+		return Awaitility.await("a worker training run " + runId)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> service.jdbc()
+				.queryForList("select pid from worker where run_id = ? and state = 'TRAINING'", Long.class, runId),
+					(pids) -> !pids.isEmpty())
+			.get(0);
 	}
 
 	private static long idleWorkers(JsonNode health) {
-		List<JsonNode> workers = new ArrayList<>();
-		health.at("/details/workers").forEach(workers::add);
-		return workers.stream().filter((worker) -> worker.get("state").asString().equals("IDLE")).count();
+		return workers(health).filter((worker) -> worker.get("state").asString().equals("IDLE")).count();
+	}
+
+	private static long workersTraining(JsonNode health, long runId) {
+		return workers(health).filter(
+				(worker) -> worker.get("state").asString().equals("TRAINING") && worker.path("run").asLong() == runId)
+			.count();
+	}
+
+	private static Stream<JsonNode> workers(JsonNode health) {
+		return StreamSupport.stream(health.at("/details/workers").spliterator(), false);
 	}
 
 	private static List<String> checkpointKinds(long id) throws Exception {
