@@ -3,6 +3,7 @@ package io.simmixmatch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Losses;
@@ -47,11 +48,13 @@ final class ConsoleProgress implements TrainingObserver {
 	@Override
 	public void onEpoch(EpochResult epoch) {
 		Losses losses = epoch.losses();
-		this.out.printf(
-				"%nepoch %3d  loss %.4f (x %.4f u %.4f sim %.4f)  val top-1 %.2f%% top-5 %.2f%%%s  %.0f img/s  %.1fs%n",
-				epoch.epoch(), losses.total(), losses.supervised(), losses.consistency(), losses.contrastive(),
-				epoch.validation().top1() * 100, epoch.validation().top5() * 100, epoch.best() ? "  (best)" : "",
-				epoch.imagesPerSecond(), epoch.durationMillis() / 1000.0);
+		Accuracy validation = epoch.validation();
+		String validated = (validation != null)
+				? "val top-1 %.2f%% top-5 %.2f%%".formatted(validation.top1() * 100, validation.top5() * 100)
+				: "no validation set";
+		this.out.printf("%nepoch %3d  loss %.4f (x %.4f u %.4f sim %.4f)  %s%s  %.0f img/s  %.1fs%n", epoch.epoch(),
+				losses.total(), losses.supervised(), losses.consistency(), losses.contrastive(), validated,
+				epoch.best() ? "  (best)" : "", epoch.imagesPerSecond(), epoch.durationMillis() / 1000.0);
 	}
 
 	@Override

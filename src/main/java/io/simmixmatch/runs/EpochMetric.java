@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.time.Instant;
 
+import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.EpochResult;
 import jakarta.persistence.Column;
@@ -31,9 +32,9 @@ class EpochMetric {
 
 	private @Nullable Double lossSim;
 
-	private double valTop1;
+	private @Nullable Double valTop1;
 
-	private double valTop5;
+	private @Nullable Double valTop5;
 
 	private @Nullable Double imagesPerSecond;
 
@@ -44,7 +45,7 @@ class EpochMetric {
 	protected EpochMetric() {
 	}
 
-	EpochMetric(long runId, int epoch, long step, Losses losses, double valTop1, double valTop5,
+	EpochMetric(long runId, int epoch, long step, Losses losses, @Nullable Double valTop1, @Nullable Double valTop5,
 			@Nullable Double imagesPerSecond, @Nullable Long durationMs, Instant recordedAt) {
 		this.id = new Key(runId, epoch);
 		this.step = step;
@@ -74,8 +75,10 @@ class EpochMetric {
 		Losses losses = new Losses(result.learningRate(), terms.total(), terms.supervised(),
 				unlabeled ? terms.consistency() : null,
 				(algorithm == Algorithm.SIMMIXMATCH) ? terms.contrastive() : null);
-		return new EpochMetric(runId, result.epoch(), result.step(), losses, result.validation().top1(),
-				result.validation().top5(), result.imagesPerSecond(), result.durationMillis(), now);
+		Accuracy validation = result.validation();
+		return new EpochMetric(runId, result.epoch(), result.step(), losses,
+				(validation != null) ? validation.top1() : null, (validation != null) ? validation.top5() : null,
+				result.imagesPerSecond(), result.durationMillis(), now);
 	}
 
 	int getEpoch() {
@@ -90,11 +93,11 @@ class EpochMetric {
 		return new Losses(this.learningRate, this.loss, this.lossX, this.lossU, this.lossSim);
 	}
 
-	double getValTop1() {
+	@Nullable Double getValTop1() {
 		return this.valTop1;
 	}
 
-	double getValTop5() {
+	@Nullable Double getValTop5() {
 		return this.valTop5;
 	}
 

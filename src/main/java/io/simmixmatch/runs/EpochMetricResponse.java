@@ -14,15 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param lossX mean supervised loss
  * @param lossU mean consistency loss (MixMatch and SimMixMatch)
  * @param lossSim mean contrastive loss (SimMixMatch)
- * @param valTop1 validation top-1 accuracy of the EMA model, 0 to 1
- * @param valTop5 validation top-5 accuracy of the EMA model, 0 to 1
+ * @param valTop1 validation top-1 accuracy of the EMA model, 0 to 1; null without a
+ * validation set
+ * @param valTop5 validation top-5 accuracy of the EMA model, 0 to 1; null without one
  * @param imagesPerSecond training throughput over the epoch
  * @param durationMs wall time of the epoch
  * @param recordedAt when it was recorded
  */
 record EpochMetricResponse(int epoch, long step, @Nullable Double learningRate, @Nullable Double loss,
-		@Nullable Double lossX, @Nullable Double lossU, @Nullable Double lossSim, double valTop1, double valTop5,
-		@Nullable Double imagesPerSecond, @Nullable Long durationMs, Instant recordedAt) {
+		@Nullable Double lossX, @Nullable Double lossU, @Nullable Double lossSim, @Nullable Double valTop1,
+		@Nullable Double valTop5, @Nullable Double imagesPerSecond, @Nullable Long durationMs, Instant recordedAt) {
 
 	static EpochMetricResponse of(EpochMetric metric) {
 		EpochMetric.Losses losses = metric.getLosses();

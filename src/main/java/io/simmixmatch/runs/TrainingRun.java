@@ -171,8 +171,8 @@ class TrainingRun {
 		this.epoch = result.epoch();
 		this.step = result.step();
 		if (result.best()) {
-			this.bestTop1 = result.validation().top1();
-			this.bestTop5 = result.validation().top5();
+			this.bestTop1 = (result.validation() != null) ? result.validation().top1() : null;
+			this.bestTop5 = (result.validation() != null) ? result.validation().top5() : null;
 			this.bestEpoch = result.epoch();
 		}
 	}

@@ -19,13 +19,14 @@ final class TrainingProgress {
 	int bestEpoch;
 
 	/**
-	 * Records an epoch's validation accuracy.
+	 * Records an epoch's validation accuracy. Without a validation set, the latest epoch
+	 * is the best there is.
 	 * @param epoch the epoch
-	 * @param validation its accuracy
+	 * @param validation its accuracy, or null without a validation set
 	 * @return whether it is the best so far
 	 */
-	boolean validated(int epoch, Accuracy validation) {
-		boolean better = this.best == null || validation.isBetterThan(this.best);
+	boolean validated(int epoch, @Nullable Accuracy validation) {
+		boolean better = validation == null || this.best == null || validation.isBetterThan(this.best);
 		if (better) {
 			this.best = validation;
 			this.bestEpoch = epoch;

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.simmixmatch.database.EmbeddedPostgresAutoConfiguration;
 import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Losses;
+import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.Preset;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,22 @@ class RunPersistenceTest {
 		assertThat(this.jdbc.queryForObject("select class_names->>0 from dataset where id = 'fashion-mnist'",
 				String.class))
 			.isEqualTo("T-shirt/top");
+	}
+
+	@Test
+	void anEpochWithoutAValidationSetIsStoredWithoutValidationAccuracy() {
+		TrainingRun run = this.runs.saveAndFlush(newRun(Algorithm.SUPERVISED));
+		EpochResult epoch = new EpochResult(1, 100, 2e-3, new Losses(0.5, 0.5, 0, 0), null, 1000, 0.02, 5000, true);
+		run.recordEpoch(epoch);
+		this.metrics.saveAndFlush(EpochMetric.of(run.getId(), Algorithm.SUPERVISED, epoch, NOW));
+		this.runs.saveAndFlush(run);
+		this.entityManager.clear();
+
+		EpochMetricResponse stored = EpochMetricResponse
+			.of(this.metrics.findByIdRunIdOrderByIdEpoch(run.getId()).get(0));
+		assertThat(stored.valTop1()).isNull();
+		assertThat(stored.valTop5()).isNull();
+		assertThat(this.runs.findById(run.getId()).orElseThrow().getBestTop1()).isNull();
 	}
 
 	@Test

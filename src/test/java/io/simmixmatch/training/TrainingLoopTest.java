@@ -54,6 +54,20 @@ class TrainingLoopTest {
 	}
 
 	@Test
+	void withoutAValidationSetEpochsHaveNoValidationAccuracyAndTheLatestIsTheBest() throws IOException {
+		DataSplit noValidation = new SplitPlan(10, 0, 10, 3).apply(IMAGES);
+		TrainingOutcome outcome = new SemiSupervisedTraining(new TrainingSetup(Algorithm.SUPERVISED,
+				hyperparameters(3, 2), IMAGES, noValidation, Device.cpu(), this.checkpoints))
+			.train(null, new TrainingObserver() {
+			}, () -> false);
+
+		assertThat(outcome.history()).extracting(EpochResult::validation).containsOnlyNulls();
+		assertThat(outcome.history()).extracting(EpochResult::best).containsExactly(true, true, true);
+		assertThat(outcome.bestEpoch()).isEqualTo(3);
+		assertThat(outcome.bestTest()).as("the test split still measures the best checkpoint").isNotNull();
+	}
+
+	@Test
 	void strongContrastiveViewsFeedTheContrastiveLossAndTheRunIsReproducible() throws IOException {
 		Hyperparameters weak = hyperparameters(1, 5);
 		Hyperparameters strong = hyperparameters(1, 5, true);
