@@ -118,7 +118,7 @@ public final class ImageBytes {
 	/** An image whose header declares more pixels than the budget. */
 	public static final class TooManyPixelsException extends IOException {
 
-		TooManyPixelsException(int width, int height, long maxPixels) {
+		public TooManyPixelsException(int width, int height, long maxPixels) {
 			super("%d x %d pixels; at most %d are taken".formatted(width, height, maxPixels));
 		}
 

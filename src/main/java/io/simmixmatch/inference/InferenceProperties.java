@@ -25,6 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * unloaded beyond it
  * @param maxImages images per request
  * @param maxPixels pixels per image, checked before it is decoded
+ * @param maxRequestPixels pixels of all the images of one request, checked before they
+ * are decoded
+ * @param decodeMemory heap that the images being decoded may take together, estimated
+ * from their headers ({@value ImageDecoder#DECODED_BYTES_PER_PIXEL} bytes per pixel);
+ * requests beyond it wait briefly, then get 503. It must hold one request's images.
  * @param maxRequestSize bytes per request body
  */
 @ConfigurationProperties("simmixmatch.inference")
@@ -33,6 +38,15 @@ public record InferenceProperties(@DefaultValue("auto") String device, @DefaultV
 		@DefaultValue("32") @Min(1) @Max(1024) int maxBatch, @DefaultValue("2ms") Duration maxWait,
 		@DefaultValue("1") @Min(1) @Max(64) int predictors, @DefaultValue("512") @Min(1) int queueCapacity,
 		@DefaultValue("512MB") DataSize memoryBudget, @DefaultValue("64") @Min(1) int maxImages,
-		@DefaultValue("16777216") @Min(1) long maxPixels, @DefaultValue("16MB") DataSize maxRequestSize) {
+		@DefaultValue("16777216") @Min(1) long maxPixels, @DefaultValue("33554432") @Min(1) long maxRequestPixels,
+		@DefaultValue("512MB") DataSize decodeMemory, @DefaultValue("16MB") DataSize maxRequestSize) {
+
+	public InferenceProperties {
+		if (maxRequestPixels * ImageDecoder.DECODED_BYTES_PER_PIXEL > decodeMemory.toBytes()) {
+			throw new IllegalArgumentException("simmixmatch.inference.decode-memory (" + decodeMemory
+					+ ") cannot hold one request's images: max-request-pixels " + maxRequestPixels + " take up to "
+					+ DataSize.ofBytes(maxRequestPixels * ImageDecoder.DECODED_BYTES_PER_PIXEL).toMegabytes() + "MB");
+		}
+	}
 
 }

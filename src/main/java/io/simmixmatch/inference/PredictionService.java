@@ -52,7 +52,9 @@ class PredictionService {
 		this.models = models;
 		this.properties = properties;
 		this.metrics = metrics;
-		this.decoder = new ImageDecoder(properties.maxPixels(), metrics);
+		// One request decodes per core at a time: more would only share the cores.
+		this.decoder = new ImageDecoder(properties.maxPixels(), properties.maxRequestPixels(), new DecodeAdmission(
+				properties.decodeMemory().toBytes(), Runtime.getRuntime().availableProcessors(), metrics), metrics);
 	}
 
 	/**
@@ -65,9 +67,7 @@ class PredictionService {
 		long started = System.nanoTime();
 		checkCount(images.size());
 		Served served = serve(name);
-		List<float[]> inputs = IntStream.range(0, images.size())
-			.mapToObj((i) -> this.decoder.decode(images.get(i), "image " + i, served.model().metadata()))
-			.toList();
+		List<float[]> inputs = this.decoder.decode(images, served.model().metadata());
 		long decoded = System.nanoTime();
 		List<float[]> probabilities = classify(served, inputs);
 		long done = System.nanoTime();

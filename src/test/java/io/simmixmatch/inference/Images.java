@@ -1,7 +1,12 @@
 package io.simmixmatch.inference;
 
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,6 +47,22 @@ public final class Images {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A valid 16-bit RGBA PNG of a gradient: small as a file (a few kilobytes per
+	 * megapixel) but 8 bytes per pixel once decoded.
+	 */
+	static byte[] png16BitRgba(int width, int height) {
+		ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
+				Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+		WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				raster.setPixel(x, y, new int[] { (y / 100) * 5000, 32768, 0, 65535 });
+			}
+		}
+		return encode(new BufferedImage(model, raster, false, null), "png");
 	}
 
 	/**

@@ -74,7 +74,8 @@ class MicroBatcherTest {
 
 	private MicroBatcher batcher(int maxBatch, Duration maxWait, int queueCapacity) {
 		InferenceProperties properties = new InferenceProperties("cpu", "production", maxBatch, maxWait, 1,
-				queueCapacity, DataSize.ofMegabytes(64), 64, 1_000_000, DataSize.ofMegabytes(1));
+				queueCapacity, DataSize.ofMegabytes(64), 64, 1_000_000, 1_000_000, DataSize.ofMegabytes(16),
+				DataSize.ofMegabytes(1));
 		return new MicroBatcher(classifier, properties, new InferenceMetrics(this.registry), "test");
 	}
 

@@ -77,7 +77,7 @@ class ModelCacheTest {
 
 	private static ModelCache cache(long budget) {
 		InferenceProperties properties = new InferenceProperties("cpu", "production", 8, Duration.ofMillis(1), 1, 16,
-				DataSize.ofBytes(budget), 64, 1_000_000, DataSize.ofMegabytes(1));
+				DataSize.ofBytes(budget), 64, 1_000_000, 1_000_000, DataSize.ofMegabytes(16), DataSize.ofMegabytes(1));
 		return new ModelCache(new FileArchive(), properties, new InferenceMetrics(new SimpleMeterRegistry()),
 				Clock.systemUTC());
 	}

@@ -68,7 +68,8 @@ class PredictionApiTest {
 		modelA = Classifier.load(a, Device.cpu());
 		modelB = Classifier.load(b, Device.cpu());
 		service = ServiceUnderTest.start("--simmixmatch.role=api", "--simmixmatch.data-dir=" + directory,
-				"--simmixmatch.inference.max-request-size=1MB", "--simmixmatch.inference.max-pixels=1000000");
+				"--simmixmatch.inference.max-request-size=1MB", "--simmixmatch.inference.max-pixels=1000000",
+				"--simmixmatch.inference.max-request-pixels=2000000", "--simmixmatch.inference.decode-memory=32MB");
 		runA = createRun();
 		runB = createRun();
 		runWithoutCheckpoint = createRun();
@@ -252,6 +253,36 @@ class PredictionApiTest {
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("a picture of a shoe")));
 		assertThat(text.statusCode()).isEqualTo(415);
+	}
+
+	@Test
+	void heavyValidImagesFromManyClientsAreDecodedWithinTheBudgetOrTurnedAwayWith503() throws Exception {
+		// 1,000 x 1,000 at 16 bits per RGBA channel: 2 of them are the request budget,
+		// and
+		// one such request at a time fits the decoding memory
+		List<byte[]> heavy = Collections.nCopies(2, Images.png16BitRgba(1000, 1000));
+		ExecutorService clients = Executors.newFixedThreadPool(24);
+		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < 48; i++) {
+			responses.add(clients.submit(() -> multipart("/api/v1/predict", heavy, "image/png")));
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<HttpResponse<String>> response : responses) {
+			HttpResponse<String> answer = response.get();
+			statuses.add(answer.statusCode());
+			if (answer.statusCode() == 503) {
+				assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+				assertThat(answer.body()).contains("Too many images are being decoded");
+			}
+		}
+		clients.shutdown();
+		assertThat(statuses).containsOnly(200, 503).contains(200, 503);
+
+		HttpResponse<String> overBudget = multipart("/api/v1/predict",
+				Collections.nCopies(3, Images.png16BitRgba(1000, 1000)), "image/png");
+		assertThat(overBudget.statusCode()).isEqualTo(413);
+		assertThat(json.readTree(overBudget.body()).get("detail").asString())
+			.contains("3000000 pixels; at most 2000000 are decoded per request");
 	}
 
 	@Test
