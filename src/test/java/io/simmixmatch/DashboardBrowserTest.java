@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -15,7 +16,6 @@ import io.simmixmatch.data.Archives;
 import io.simmixmatch.data.SyntheticImages;
 import io.simmixmatch.training.TrainedCheckpoints;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(600)
 class DashboardBrowserTest {
 
-	private static final Path CHROMEDRIVER = Path.of(environment("CHROMEDRIVER", "/usr/bin/chromedriver"));
+	private static final Optional<Path> CHROMEDRIVER = program("CHROMEDRIVER", "chromedriver");
 
-	private static final Path CHROMIUM = Path.of(environment("CHROMIUM", "/usr/bin/chromium"));
+	private static final Optional<Path> CHROMIUM = program("CHROMIUM", "chromium");
 
 	private static final int EPOCHS = 6;
 
@@ -63,7 +63,7 @@ class DashboardBrowserTest {
 
 	@BeforeAll
 	static void start(@TempDir Path directory) throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+		Prerequisites.require(CHROMEDRIVER.isPresent() && CHROMIUM.isPresent(),
 				"needs Debian's chromium and chromium-driver (.ci/run installs them)");
 		images = directory.resolve("synthetic");
 		SyntheticImages.writeIdx(images, 40, 10);
@@ -71,10 +71,10 @@ class DashboardBrowserTest {
 				"--simmixmatch.data-dir=" + directory, "--simmixmatch.workers.progress-interval=200ms",
 				"--simmixmatch.security.mode=api-keys", "--simmixmatch.security.admin-key=" + API_KEY);
 		service.registerIdxDataset("synthetic", images, SyntheticImages.CLASSES);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.get().toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
 		browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.get().toFile()).build(), options);
 	}
 
 	@AfterAll
@@ -170,9 +170,10 @@ class DashboardBrowserTest {
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#datasets option[value=browser-shop]")));
 	}
 
-	private static String environment(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null) ? value : fallback;
+	// CHROMIUM or CHROMEDRIVER if set, else the program on PATH, as .ci/run finds it.
+	private static Optional<Path> program(String variable, String name) {
+		String chosen = System.getenv(variable);
+		return (chosen != null) ? Optional.of(Path.of(chosen)).filter(Files::isExecutable) : Prerequisites.onPath(name);
 	}
 
 	private static int points(By series) {

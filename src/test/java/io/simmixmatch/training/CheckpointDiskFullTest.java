@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.simmixmatch.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A disk that fills up while a checkpoint is written: the write goes to
@@ -22,7 +22,7 @@ class CheckpointDiskFullTest {
 
 	@Test
 	void aFullDiskFailsTheWriteAndLeavesThePreviousCheckpointWhole(@TempDir Path directory) throws IOException {
-		assumeTrue(Files.isWritable(FULL_DISK), "needs /dev/full");
+		Prerequisites.require(Files.isWritable(FULL_DISK), "needs /dev/full (Linux)");
 		Path best = TrainedCheckpoints.supervised(directory, 1);
 		byte[] before = Files.readAllBytes(best);
 		try (var checkpoints = Files.list(directory)) {
