@@ -3,6 +3,7 @@ package io.simmixmatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +14,20 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import io.simmixmatch.inference.Images;
+import io.simmixmatch.runs.RunLedger;
+import io.simmixmatch.training.Accuracy;
+import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.EpochResult;
+import io.simmixmatch.training.Losses;
+import io.simmixmatch.training.TrainedCheckpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +36,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -36,18 +46,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile input at every endpoint: malformed and mistyped JSON, oversized, chunked and
  * compressed bodies, decompression bombs, XML entities, path traversal and SQL
  * meta-characters in paths and filters, random mutations of a request. Every answer is a
- * 4xx problem detail, and no table gains, loses or changes a row.
+ * 4xx problem detail, and no table gains, loses or changes a row. A model is promoted
+ * first, so that hostile images reach the decoder rather than a 404, and every table
+ * holds a row, so that a stray DELETE or UPDATE would show.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class ApiFuzzTest {
+
+	private static final String PREDICT = "/api/v1/predict";
 
 	/** The endpoints that take a body, with a content type they take. */
 	private static final List<String[]> BODY_ENDPOINTS = List.of(
 			new String[] { "POST", "/api/v1/runs", MediaType.APPLICATION_JSON_VALUE },
 			new String[] { "PUT", "/api/v1/models/fuzz", MediaType.APPLICATION_JSON_VALUE },
 			new String[] { "POST", "/api/v1/keys", MediaType.APPLICATION_JSON_VALUE },
-			new String[] { "POST", "/api/v1/predict", MediaType.APPLICATION_JSON_VALUE },
+			new String[] { "POST", PREDICT, MediaType.APPLICATION_JSON_VALUE },
 			new String[] { "POST", "/v2/models/production/infer", MediaType.APPLICATION_JSON_VALUE });
 
 	private static final List<String> HOSTILE_JSON = List.of("", " ", "{", "}", "[", "]", "null", "true", "42",
@@ -82,11 +96,21 @@ class ApiFuzzTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private RunLedger ledger;
+
+	private static boolean populated;
+
 	private Map<String, String> before;
 
 	@BeforeEach
-	void snapshotTheDatabase() {
+	void snapshotTheDatabase(@TempDir Path directory) throws Exception {
+		if (!populated) {
+			promoteAModelAndFillEveryTable(directory);
+			populated = true;
+		}
 		this.before = database();
+		assertThat(this.before).as("tables where a stray DELETE or UPDATE would not show").doesNotContainValue("");
 	}
 
 	@AfterEach
@@ -114,16 +138,19 @@ class ApiFuzzTest {
 		for (String[] endpoint : BODY_ENDPOINTS) {
 			HttpMethod method = HttpMethod.valueOf(endpoint[0]);
 			String path = endpoint[1];
+			boolean takesImages = path.equals(PREDICT);
 			assertProblem(
-					this.mvc.method(method).uri(path).contentType(MediaType.APPLICATION_XML).content(xxe).exchange());
+					this.mvc.method(method).uri(path).contentType(MediaType.APPLICATION_XML).content(xxe).exchange(),
+					415);
 			assertProblem(
-					this.mvc.method(method).uri(path).contentType(MediaType.TEXT_PLAIN).content("hello").exchange());
+					this.mvc.method(method).uri(path).contentType(MediaType.TEXT_PLAIN).content("hello").exchange(),
+					415);
 			assertProblem(this.mvc.method(method)
 				.uri(path)
 				.contentType(MediaType.APPLICATION_JSON)
 				.header(HttpHeaders.CONTENT_ENCODING, "gzip")
 				.content(gzip("{\"algorithm\": \"SUPERVISED\"}"))
-				.exchange());
+				.exchange(), 400);
 			assertProblem(this.mvc.method(method)
 				.uri(path)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -138,13 +165,13 @@ class ApiFuzzTest {
 				.uri(path)
 				.contentType(MediaType.IMAGE_PNG)
 				.content(Images.pngClaiming(100_000, 100_000))
-				.exchange());
+				.exchange(), takesImages ? 413 : 415);
 			assertProblem(this.mvc.method(method)
 				.uri(path)
-				.contentType(MediaType.MULTIPART_FORM_DATA_VALUE + "; boundary=x")
-				.content("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/passwd\"\r\n"
-						+ "Content-Type: image/png\r\n\r\n" + "garbage" + "\r\n--x--\r\n")
-				.exchange());
+				.multipart()
+				.file(new MockMultipartFile("file", "../../etc/passwd", MediaType.IMAGE_PNG_VALUE,
+						"garbage".getBytes(StandardCharsets.US_ASCII)))
+				.exchange(), 415);
 		}
 	}
 
@@ -224,6 +251,29 @@ class ApiFuzzTest {
 	private static void assertProblem(MvcTestResult result, int status) {
 		assertProblem(result);
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
+	}
+
+	private void promoteAModelAndFillEveryTable(Path directory) throws Exception {
+		MvcTestResult created = this.mvc.post()
+			.uri("/api/v1/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"algorithm\": \"SUPERVISED\"}")
+			.exchange();
+		long run = JsonMapper.shared().readTree(created.getResponse().getContentAsString()).get("id").asLong();
+		this.ledger.storeCheckpoint(run, CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1));
+		this.ledger.recordEpoch(run,
+				new EpochResult(1, 15, 2e-3, new Losses(1, 1, 0, 0), new Accuracy(0.5, 0.9), 100, 0, 1000, true));
+		assertThat(this.mvc.put()
+			.uri("/api/v1/models/production")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"runId\": " + run + "}")).hasStatusOk();
+		assertThat(this.mvc.post()
+			.uri("/api/v1/keys")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"fuzz\", \"role\": \"reader\"}")).hasStatus(201);
+		this.jdbc.update("""
+				insert into worker (name, host, pid, devices, state, started_at, heartbeat_at)
+				values ('fuzz-worker', 'fuzz-host', 1, 'cpu', 'IDLE', now(), now())""");
 	}
 
 	// Each table's rows, as one text: any change to any row changes it.
