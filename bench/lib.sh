@@ -28,3 +28,25 @@ run_sampled() {
   done
   wait "$pid"
 }
+
+# serve_trained_model JAR OUT PORT WORK: starts the service on a fresh data directory
+# under WORK (embedded PostgreSQL, one CPU worker; SERVICE_JAVA_OPTS adds JVM options,
+# its log goes to OUT/service.log), trains a short SUPERVISED run on Fashion-MNIST through
+# the API (HYPERPARAMETERS overrides its hyperparameters) and promotes it to production.
+# Sets SERVICE_PID and RUN_ID; the caller stops the service.
+serve_trained_model() {
+  local jar=$1 out=$2 port=$3 work=$4
+  local api="http://localhost:$port/api/v1"
+  local hyperparameters=${HYPERPARAMETERS:-'{"epochs": 4, "stepsPerEpoch": 100, "emaDecay": 0.99}'}
+  # shellcheck disable=SC2086
+  java ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --simmixmatch.data-dir="$work/data" \
+    --simmixmatch.workers.slots=cpu > "$out/service.log" 2>&1 &
+  SERVICE_PID=$!
+  until curl -fs "http://localhost:$port/actuator/health/readiness" > /dev/null; do sleep 1; done
+  RUN_ID=$(curl -fs -X POST "$api/runs" -H 'Content-Type: application/json' \
+    -d "{\"algorithm\": \"SUPERVISED\", \"hyperparameters\": $hyperparameters}" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+  until curl -fs "$api/runs/$RUN_ID" | grep -q '"status":"SUCCEEDED"'; do sleep 2; done
+  curl -fs -X PUT "$api/models/production" -H 'Content-Type: application/json' -d "{\"runId\": $RUN_ID}" \
+    > "$out/model.json"
+}

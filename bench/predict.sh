@@ -24,29 +24,17 @@ port=${PORT:-18080}
 work=$(mktemp -d)
 mkdir -p "$out"
 api="http://localhost:$port/api/v1"
-hyperparameters=${HYPERPARAMETERS:-'{"epochs": 4, "stepsPerEpoch": 100, "emaDecay": 0.99}'}
 
-# shellcheck disable=SC2086
-java ${SERVICE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --simmixmatch.data-dir="$work/data" --simmixmatch.workers.slots=cpu \
-  > "$out/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
-until curl -fs "http://localhost:$port/actuator/health/readiness" > /dev/null; do sleep 1; done
-
-run=$(curl -fs -X POST "$api/runs" -H 'Content-Type: application/json' \
-  -d "{\"algorithm\": \"SUPERVISED\", \"hyperparameters\": $hyperparameters}" \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-until curl -fs "$api/runs/$run" | grep -q '"status":"SUCCEEDED"'; do sleep 2; done
-curl -fs -X PUT "$api/models/production" -H 'Content-Type: application/json' -d "{\"runId\": $run}" \
-  > "$out/model.json"
-checkpoint=$(curl -fs "$api/runs/$run/checkpoints" \
+trap 'kill ${SERVICE_PID:-} 2>/dev/null; wait ${SERVICE_PID:-} 2>/dev/null; rm -rf "$work"' EXIT
+serve_trained_model "$jar" "$out" "$port" "$work"
+checkpoint=$(curl -fs "$api/runs/$RUN_ID/checkpoints" \
   | python3 -c 'import json, sys; print(next(c["id"] for c in json.load(sys.stdin) if c["kind"] == "BEST"))')
-curl -fs -o "$work/model.ckpt" "$api/runs/$run/checkpoints/$checkpoint/file"
+curl -fs -o "$work/model.ckpt" "$api/runs/$RUN_ID/checkpoints/$checkpoint/file"
 
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
 java -cp "$work/app/$(basename "$jar")" bench/InProcessPredict.java "$work/model.ckpt" "$seconds" \
   "${SIMMIXMATCH_INFERENCE_MAX_BATCH:-32}" | tee "$out/in-process.csv"
 # shellcheck disable=SC2068
-java bench/LoadClient.java "$api/predict" "$seconds" "$service" ${levels[@]} | tee "$out/http.csv"
+java bench/LoadClient.java "$api/predict" "$seconds" "$SERVICE_PID" ${levels[@]} | tee "$out/http.csv"
 curl -fs "http://localhost:$port/actuator/prometheus" | grep '^simmixmatch_predict' > "$out/metrics.txt" || true
 echo "results in $out"
