@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * hyperparameters do not apply
  * @param smallestClass the images of its smallest class, where known, for a split by plan
  * @param ownTestSplit whether it holds out its own test set, so a plan takes none
+ * @param imageHeight the height its images are trained at
+ * @param imageWidth their width
  */
 public record DatasetInfo(String id, DatasetStatus status, boolean splitByLayout, @Nullable Integer smallestClass,
-		boolean ownTestSplit) {
+		boolean ownTestSplit, int imageHeight, int imageWidth) {
 
 	/**
 	 * The images per class a split plan would take from it.

@@ -33,7 +33,7 @@ class JpaDatasetCatalog implements DatasetCatalog {
 		return this.datasets.findById(id)
 			.map((dataset) -> new DatasetInfo(dataset.getId(), dataset.getStatus(),
 					dataset.getFormat() == DatasetFormat.UPLOADED, dataset.getSmallestClass(),
-					Boolean.TRUE.equals(dataset.getOwnTestSplit())));
+					Boolean.TRUE.equals(dataset.getOwnTestSplit()), dataset.getImageHeight(), dataset.getImageWidth()));
 	}
 
 	@Override

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import io.simmixmatch.database.PostgresNotifications;
@@ -20,6 +22,7 @@ import io.simmixmatch.datasets.DatasetStatus;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
+import io.simmixmatch.training.StepMemory;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
 import io.simmixmatch.web.PageResponse;
@@ -68,12 +71,15 @@ class RunService {
 
 	private final JdbcTemplate jdbc;
 
+	private final WorkerCapacity capacity;
+
 	private final Clock clock;
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
 			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
 			RunLimits limits, ApplicationEventPublisher events, PostgresNotifications notifications, JdbcTemplate jdbc,
-			Clock clock) {
+			WorkerCapacity capacity, Clock clock) {
+		this.capacity = capacity;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.metrics = metrics;
@@ -113,6 +119,7 @@ class RunService {
 		if (!beyondLimits.isEmpty()) {
 			throw ApiProblems.invalidFields(beyondLimits);
 		}
+		checkStepFitsAWorker(resolved, algorithm, dataset);
 		int devices = Objects.requireNonNullElse(request.devices(), 1);
 		if (resolved.batchSize() < devices) {
 			throw ApiProblems
@@ -127,6 +134,24 @@ class RunService {
 		this.events.publishEvent(new RunQueued(run.getId(), priority));
 		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
 		return RunResponse.of(run);
+	}
+
+	// Without a known worker (none started yet, or all elsewhere and silent) nothing is
+	// refused: the estimate only stops runs that cannot fit any worker there is.
+	private void checkStepFitsAWorker(Hyperparameters hp, Algorithm algorithm, DatasetInfo dataset) {
+		long needed = StepMemory.bytes(hp, algorithm, dataset.imageHeight(), dataset.imageWidth());
+		OptionalLong largest = this.capacity.largestMemory();
+		if (largest.isPresent() && needed > largest.getAsLong()) {
+			throw ApiProblems.invalidFields(List.of(new FieldError("hyperparameters",
+					"a step would need about " + gib(needed) + " GiB (batchSize x (1 + unlabeledRatio x k) images of "
+							+ dataset.imageHeight() + " x " + dataset.imageWidth() + " on " + hp.model()
+							+ "); the largest worker has " + gib(largest.getAsLong())
+							+ " GiB: lower batchSize, unlabeledRatio or k")));
+		}
+	}
+
+	private static String gib(long bytes) {
+		return String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 30));
 	}
 
 	private DatasetInfo trainableDataset(String datasetId) {

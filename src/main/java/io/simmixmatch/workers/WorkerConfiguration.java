@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -17,6 +18,7 @@ import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.storage.StorageProperties;
 import io.simmixmatch.runs.RunLedger;
+import io.simmixmatch.runs.WorkerCapacity;
 import io.simmixmatch.training.Devices;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +57,11 @@ class WorkerConfiguration {
 	}
 
 	@Bean
+	WorkerCapacity workerCapacity(WorkerRegistry registry, WorkerProperties properties) {
+		return () -> registry.largestMemory(properties.deadAfter());
+	}
+
+	@Bean
 	ServiceRole serviceRole(@Value("${" + ROLE + ":both}") ServiceRole role) {
 		return role;
 	}
@@ -65,8 +72,9 @@ class WorkerConfiguration {
 
 		@Bean
 		WorkerIdentity workerIdentity(WorkerProperties properties) {
+			List<Device> devices = Devices.parseAll(properties.device());
 			return new WorkerIdentity(Objects.requireNonNullElseGet(properties.name(), WorkerNames::ofThisProcess),
-					Devices.parseAll(properties.device()));
+					devices, WorkerMemory.of(devices));
 		}
 
 		@Bean

@@ -11,8 +11,9 @@ import io.simmixmatch.training.Devices;
  *
  * @param name unique among the live workers
  * @param devices where it trains
+ * @param memoryBytes what a step may use there ({@link WorkerMemory})
  */
-record WorkerIdentity(String name, List<Device> devices) {
+record WorkerIdentity(String name, List<Device> devices, long memoryBytes) {
 
 	List<String> deviceNames() {
 		return this.devices.stream().map(Devices::name).toList();

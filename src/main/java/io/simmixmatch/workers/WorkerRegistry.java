@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,12 +36,12 @@ class WorkerRegistry {
 	void heartbeat(WorkerIdentity identity, WorkerState state, @Nullable Long runId, Instant startedAt) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.update("""
-				insert into worker (name, host, pid, devices, state, run_id, started_at, heartbeat_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
+				insert into worker (name, host, pid, devices, memory_bytes, state, run_id, started_at, heartbeat_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (name) do update
 				set state = excluded.state, run_id = excluded.run_id, heartbeat_at = excluded.heartbeat_at""",
-				identity.name(), WorkerNames.host(), ProcessHandle.current().pid(), identity.deviceName(), state.name(),
-				runId, Timestamp.from(startedAt), now);
+				identity.name(), WorkerNames.host(), ProcessHandle.current().pid(), identity.deviceName(),
+				identity.memoryBytes(), state.name(), runId, Timestamp.from(startedAt), now);
 		this.jdbc.update("delete from worker where heartbeat_at < ?",
 				Timestamp.from(this.clock.instant().minus(FORGET_AFTER)));
 	}
@@ -88,6 +89,19 @@ class WorkerRegistry {
 			.filter((pid) -> ProcessHandle.of(pid).map((process) -> !process.isAlive()).orElse(true))
 			.forEach((pid) -> this.jdbc.update("delete from worker where host = ? and pid = ?", WorkerNames.host(),
 					pid));
+	}
+
+	/**
+	 * The memory of the largest live worker.
+	 * @param deadAfter the silence after which a worker is lost
+	 * @return its bytes, or empty when no live worker is known
+	 */
+	OptionalLong largestMemory(Duration deadAfter) {
+		Long largest = this.jdbc.queryForObject("""
+				select max(memory_bytes) from worker
+				where state in ('IDLE', 'TRAINING', 'STOPPING') and heartbeat_at >= ?""", Long.class,
+				Timestamp.from(this.clock.instant().minus(deadAfter)));
+		return (largest != null) ? OptionalLong.of(largest) : OptionalLong.empty();
 	}
 
 	List<WorkerStatus> all(Duration deadAfter) {

@@ -78,6 +78,29 @@ class RunApiBadInputTest {
 	}
 
 	@Test
+	void aStepThatFitsNoLiveWorkerIsRefusedAndOneThatFitsTheLargestIsAccepted() {
+		String largest = "{\"algorithm\": \"MIXMATCH\", \"hyperparameters\": {\"batchSize\": 4096}}";
+		this.jdbc.update("delete from worker");
+		this.jdbc.update("""
+				insert into worker (name, host, pid, devices, memory_bytes, state, started_at, heartbeat_at)
+				values ('small', 'h', 1, 'cpu', 8589934592, 'IDLE', now(), now()),
+				       ('gone', 'h', 2, 'cpu', 1099511627776, 'IDLE', now(), now() - interval '1 hour')""");
+		try {
+			assertThat(create(largest)).hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.extractingPath("$.errors[0].message")
+				.isEqualTo("a step would need about 14.4 GiB (batchSize x (1 + unlabeledRatio x k) images of 28 x 28"
+						+ " on SMALL_CNN); the largest worker has 8.0 GiB: lower batchSize, unlabeledRatio or k");
+			assertNothingWritten();
+			assertThat(create(largest.replace("4096", "512"))).as("about 2.7 GiB").hasStatus(HttpStatus.ACCEPTED);
+		}
+		finally {
+			this.jdbc.update("delete from worker");
+		}
+		assertThat(create(largest)).as("no live worker to judge by").hasStatus(HttpStatus.ACCEPTED);
+	}
+
+	@Test
 	void theLargestSplitTheDataSetHoldsIsAccepted() {
 		assertThat(create("{\"algorithm\": \"MIXMATCH\", \"hyperparameters\": {\"labelsPerClass\": 5500}}"))
 			.hasStatus(HttpStatus.ACCEPTED);

@@ -81,7 +81,8 @@ class WorkerRegistryTest {
 			.containsExactly(tuple("alive", WorkerState.TRAINING, this.runId), tuple("silent", WorkerState.LOST, null));
 
 		heartbeat("long-gone", 4_000_004, WorkerState.IDLE, null, NOW.minus(Duration.ofMinutes(11)));
-		this.registry.heartbeat(new WorkerIdentity("alive", List.of(Device.cpu())), WorkerState.IDLE, null, NOW);
+		this.registry.heartbeat(new WorkerIdentity("alive", List.of(Device.cpu()), 1L << 34), WorkerState.IDLE, null,
+				NOW);
 		assertThat(this.registry.all(DEAD_AFTER)).extracting(WorkerStatus::name).containsExactly("alive", "silent");
 	}
 
