@@ -31,11 +31,12 @@ public final class StepMemory {
 	}
 
 	// Per image pixel of a MIXMATCH step's images, on the CPU: the growth of the peak
-	// resident memory between two batch sizes over the images added (docs/benchmarks.md).
+	// resident memory between two batch sizes over the images added, the larger of two
+	// series (bench/step-memory.sh; docs/benchmarks.md).
 	private static long bytesPerPixel(ModelArchitecture model) {
 		return switch (model) {
-			case SMALL_CNN -> 1_490;
-			case CNN_6 -> 2_170;
+			case SMALL_CNN -> 1_810;
+			case CNN_6 -> 3_390;
 			case WRN_28_2 -> 12_130;
 			case RESNET_18 -> 9_420;
 		};

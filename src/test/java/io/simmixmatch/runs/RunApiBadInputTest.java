@@ -89,10 +89,10 @@ class RunApiBadInputTest {
 			assertThat(create(largest)).hasStatus(HttpStatus.BAD_REQUEST)
 				.bodyJson()
 				.extractingPath("$.errors[0].message")
-				.isEqualTo("a step would need about 14.4 GiB (batchSize x (1 + unlabeledRatio x k) images of 28 x 28"
+				.isEqualTo("a step would need about 17.2 GiB (batchSize x (1 + unlabeledRatio x k) images of 28 x 28"
 						+ " on SMALL_CNN); the largest worker has 8.0 GiB: lower batchSize, unlabeledRatio or k");
 			assertNothingWritten();
-			assertThat(create(largest.replace("4096", "512"))).as("about 2.7 GiB").hasStatus(HttpStatus.ACCEPTED);
+			assertThat(create(largest.replace("4096", "512"))).as("about 3.0 GiB").hasStatus(HttpStatus.ACCEPTED);
 		}
 		finally {
 			this.jdbc.update("delete from worker");
