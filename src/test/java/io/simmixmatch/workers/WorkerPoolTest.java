@@ -147,9 +147,8 @@ class WorkerPoolTest {
 			service.await("/api/v1/runs/" + id,
 					(run) -> status(run).equals("RUNNING") && run.at("/execution/attempts").asInt() == started,
 					RUN_TIMEOUT);
-			// One worker trains the run, the other is up to notice its death (a pool with
-			// no
-			// live worker notices when the first one has started again)
+			// One worker trains the run and the other is up to notice its death; a pool
+			// without a live worker notices only once one has started again.
 			service.await("/actuator/health/workers",
 					(health) -> workersTraining(health, id) == 1 && idleWorkers(health) == 1, Duration.ofMinutes(1));
 			assertThat(ProcessHandle.of(workerPid(id)).orElseThrow().destroyForcibly()).isTrue();
