@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.jspecify.annotations.Nullable;
 
 /** Measures top-1 and top-5 accuracy of a network in inference mode, in batches. */
 final class Evaluation {
@@ -17,9 +18,18 @@ final class Evaluation {
 	private Evaluation() {
 	}
 
-	static Accuracy accuracy(Block network, TrainingData data, int[] indices, NDManager manager) {
+	/**
+	 * The accuracy of a network on some images of the data.
+	 * @param network the network
+	 * @param data the data set
+	 * @param indices the images
+	 * @param manager where the batches go
+	 * @return its accuracy, or null without images to measure it on (not 0, which would
+	 * read as a measurement)
+	 */
+	static @Nullable Accuracy accuracy(Block network, TrainingData data, int[] indices, NDManager manager) {
 		if (indices.length == 0) {
-			return new Accuracy(0, 0);
+			return null;
 		}
 		ParameterStore parameters = new ParameterStore(manager, false);
 		long top1 = 0;

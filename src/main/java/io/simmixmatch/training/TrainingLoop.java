@@ -87,10 +87,8 @@ final class TrainingLoop {
 
 	private void endEpoch(int epoch, Losses losses, double imagesPerSecond, double dataShare, long started)
 			throws IOException {
-		int[] validationImages = this.data.split().validation();
-		Accuracy validation = (validationImages.length > 0)
-				? Evaluation.accuracy(this.average.getBlock(), this.data, validationImages, this.average.getNDManager())
-				: null;
+		Accuracy validation = Evaluation.accuracy(this.average.getBlock(), this.data, this.data.split().validation(),
+				this.average.getNDManager());
 		boolean best = this.progress.validated(epoch, validation);
 		EpochResult result = new EpochResult(epoch, this.progress.step, learningRateAt(this.progress.step - 1), losses,
 				validation, imagesPerSecond, dataShare, (System.nanoTime() - started) / 1_000_000, best);
