@@ -29,8 +29,7 @@ record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep, @DefaultV
 
 	List<FieldError> check(Hyperparameters hp, Algorithm algorithm) {
 		List<FieldError> errors = new ArrayList<>();
-		long images = (algorithm == Algorithm.SUPERVISED) ? hp.batchSize()
-				: (long) hp.batchSize() * (1 + (long) hp.unlabeledRatio() * hp.k());
+		long images = hp.imagesHeldPerStep(algorithm);
 		if (images > this.maxImagesPerStep) {
 			errors.add(new FieldError("hyperparameters", "a step would hold " + images
 					+ " images (batchSize x (1 + unlabeledRatio x k)); at most " + this.maxImagesPerStep));

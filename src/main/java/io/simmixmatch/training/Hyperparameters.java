@@ -74,4 +74,15 @@ public record Hyperparameters(
 		return (long) this.epochs * this.stepsPerEpoch;
 	}
 
+	/**
+	 * The images one step holds in memory: the labeled batch and, for the semi-supervised
+	 * algorithms, its unlabeled images in K views.
+	 * @param algorithm the run's algorithm
+	 * @return {@code batchSize}, or {@code batchSize x (1 + unlabeledRatio x k)}
+	 */
+	public long imagesHeldPerStep(Algorithm algorithm) {
+		return (algorithm == Algorithm.SUPERVISED) ? this.batchSize
+				: (long) this.batchSize * (1 + (long) this.unlabeledRatio * this.k);
+	}
+
 }

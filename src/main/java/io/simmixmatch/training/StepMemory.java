@@ -25,9 +25,7 @@ public final class StepMemory {
 	 * @return bytes, base included
 	 */
 	public static long bytes(Hyperparameters hp, Algorithm algorithm, int height, int width) {
-		long images = (algorithm == Algorithm.SUPERVISED) ? hp.batchSize()
-				: (long) hp.batchSize() * (1 + (long) hp.unlabeledRatio() * hp.k());
-		return BASE_BYTES + images * height * width * bytesPerPixel(hp.model());
+		return BASE_BYTES + hp.imagesHeldPerStep(algorithm) * height * width * bytesPerPixel(hp.model());
 	}
 
 	// Per image pixel of a MIXMATCH step's images, on the CPU: the growth of the peak
