@@ -16,8 +16,6 @@ final class DecodeAdmission {
 
 	private static final Duration WAIT = Duration.ofMillis(500);
 
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-
 	private static final int KIB = 1024;
 
 	private final Semaphore memoryKib;
@@ -55,7 +53,8 @@ final class DecodeAdmission {
 			Thread.currentThread().interrupt();
 		}
 		this.metrics.error("decoding_busy");
-		throw ApiProblems.unavailable("Too many images are being decoded; retry shortly", RETRY_AFTER);
+		throw ApiProblems.unavailable("Too many images are being decoded; retry shortly",
+				PredictionService.RETRY_AFTER);
 	}
 
 	/** Room taken in the budget. */

@@ -2,7 +2,6 @@ package io.simmixmatch.inference;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -27,8 +26,6 @@ final class ImageDecoder {
 	 * copy it is converted into (4 bytes).
 	 */
 	static final int DECODED_BYTES_PER_PIXEL = 12;
-
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
 	private final long maxPixels;
 
@@ -120,8 +117,8 @@ final class ImageDecoder {
 	}
 
 	private ErrorResponseException outOfMemory() {
-		return rejected("out_of_memory",
-				ApiProblems.unavailable("The service is short of memory to decode images; retry shortly", RETRY_AFTER));
+		return rejected("out_of_memory", ApiProblems.unavailable(
+				"The service is short of memory to decode images; retry shortly", PredictionService.RETRY_AFTER));
 	}
 
 	private ErrorResponseException rejected(String kind, ErrorResponseException problem) {

@@ -32,7 +32,8 @@ class PredictionService {
 
 	private static final Logger log = LoggerFactory.getLogger(PredictionService.class);
 
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+	/** When a client turned away by a busy or failing prediction path may try again. */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
