@@ -24,6 +24,12 @@ public final class ApiEndpoints {
 			GET,    /api/v1/runs/{id}/metrics,                  /api/v1/runs/999999/metrics,           READER
 			GET,    /api/v1/runs/{id}/checkpoints,              /api/v1/runs/999999/checkpoints,       READER
 			GET,    /api/v1/runs/{id}/checkpoints/{checkpointId}/file, /api/v1/runs/9/checkpoints/9/file, READER
+			POST,   /api/v1/studies,                            /api/v1/studies,                       TRAINER
+			GET,    /api/v1/studies,                            /api/v1/studies,                       READER
+			GET,    /api/v1/studies/{id},                       /api/v1/studies/999999,                READER
+			GET,    /api/v1/studies/{id}/curves,                /api/v1/studies/999999/curves,         READER
+			GET,    /api/v1/studies/{id}/events,                /api/v1/studies/999999/events,         READER
+			POST,   /api/v1/studies/{id}/cancel,                /api/v1/studies/999999/cancel,         TRAINER
 			GET,    /api/v1/models,                             /api/v1/models,                        READER
 			GET,    /api/v1/models/{alias},                     /api/v1/models/best,                   READER
 			PUT,    /api/v1/models/{alias},                     /api/v1/models/best,                   TRAINER

@@ -2,6 +2,7 @@ package io.simmixmatch.datasets;
 
 import java.util.List;
 
+import io.simmixmatch.database.JsonColumnConverter;
 import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
 

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * defaults to 1
  * @param hyperparameters overrides of the preset's hyperparameters, by name
  */
-record CreateRunRequest(
+public record CreateRunRequest(
 		@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
 		@Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
 				message = "must be a data set id: lowercase letters, digits and dashes") String datasetId,

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs wall time of the epoch
  * @param recordedAt when it was recorded
  */
-record EpochMetricResponse(int epoch, long step, @Nullable Double learningRate, @Nullable Double loss,
+public record EpochMetricResponse(int epoch, long step, @Nullable Double learningRate, @Nullable Double loss,
 		@Nullable Double lossX, @Nullable Double lossU, @Nullable Double lossSim, @Nullable Double valTop1,
 		@Nullable Double valTop5, @Nullable Double imagesPerSecond, @Nullable Long durationMs, Instant recordedAt) {
 

@@ -12,7 +12,7 @@ public final class RunChannels {
 	 * A run changed ({@code <id>}) or recorded an epoch ({@code <id>:<epoch>}): what the
 	 * event streams relay.
 	 */
-	static final String EVENTS = "run_events";
+	public static final String EVENTS = "run_events";
 
 	private RunChannels() {
 	}
@@ -25,12 +25,22 @@ public final class RunChannels {
 		return runId + ":" + epoch;
 	}
 
-	static long runId(String payload) {
+	/**
+	 * The run an {@link #EVENTS} payload is about.
+	 * @param payload the payload
+	 * @return the run id
+	 */
+	public static long runId(String payload) {
 		int colon = payload.indexOf(':');
 		return Long.parseLong((colon < 0) ? payload : payload.substring(0, colon));
 	}
 
-	static OptionalInt epoch(String payload) {
+	/**
+	 * The epoch an {@link #EVENTS} payload announces.
+	 * @param payload the payload
+	 * @return the epoch, or empty where the run itself changed
+	 */
+	public static OptionalInt epoch(String payload) {
 		int colon = payload.indexOf(':');
 		return (colon < 0) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(payload.substring(colon + 1)));
 	}

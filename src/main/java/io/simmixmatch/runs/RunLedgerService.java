@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,10 +34,13 @@ class RunLedgerService implements RunLedger {
 
 	private final PostgresNotifications notifications;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	RunLedgerService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointStore checkpoints,
-			PostgresNotifications notifications, Clock clock) {
+			PostgresNotifications notifications, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
@@ -73,6 +77,10 @@ class RunLedgerService implements RunLedger {
 		this.metrics.save(EpochMetric.of(runId, run.getAlgorithm(), epoch, now()));
 		this.notifications.send(RunChannels.EVENTS, RunChannels.epochRecorded(runId, epoch.epoch()));
 		changed(run);
+		if (run.getStudyId() != null) {
+			Double top1 = (epoch.validation() != null) ? epoch.validation().top1() : null;
+			this.events.publishEvent(new EpochRecorded(runId, run.getStudyId(), epoch.epoch(), top1));
+		}
 	}
 
 	@Override

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param test the test accuracy of the best checkpoint, once the run succeeded on a data
  * set with a test split
  * @param error why it failed, or why its last attempt did
+ * @param study the study that launched it, if one did
+ * @param stoppedEarly why its study's early-stopping rule stopped it, if it did
  * @param execution who trains it, and how often it was started
  * @param createdBy who launched it: an API key's name or a token's subject; null where
  * authentication is off
@@ -31,15 +33,18 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when a worker first started it
  * @param finishedAt when it ended
  */
-record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
+public record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
 		Hyperparameters hyperparameters, RunStatus status, boolean cancelRequested, Progress progress, Best best,
-		@Nullable Test test, @Nullable String error, Execution execution, @Nullable String createdBy, Instant createdAt,
-		@Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		@Nullable Test test, @Nullable String error, @Nullable Study study, @Nullable String stoppedEarly,
+		Execution execution, @Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt) {
 
 	static RunResponse of(TrainingRun run) {
+		Study study = (run.getStudyId() != null) ? new Study(run.getStudyId(), run.getStudyConfiguration()) : null;
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
 				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(), Progress.of(run),
-				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run), run.getError(),
+				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run), run.getError(), study,
+				run.getStoppedEarly(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
 						run.getResumedFromStep()),
 				run.getCreatedBy(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
@@ -57,7 +62,7 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param etaSeconds estimated seconds until the run ends, from the worker's recent
 	 * pace, while it runs
 	 */
-	record Progress(int epoch, int totalEpochs, long step, long totalSteps, double percent,
+	public record Progress(int epoch, int totalEpochs, long step, long totalSteps, double percent,
 			@Nullable Double imagesPerSecond, @Nullable Long etaSeconds) {
 
 		static Progress of(TrainingRun run) {
@@ -67,6 +72,15 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 					run.getImagesPerSecond(), eta);
 		}
 
+	}
+
+	/**
+	 * The study a run belongs to.
+	 *
+	 * @param id the study
+	 * @param configuration the place of the run's configuration in the study, from 0
+	 */
+	public record Study(long id, int configuration) {
 	}
 
 	/**
@@ -80,7 +94,7 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param resumedFromStep the step of the checkpoint the last attempt resumed from, if
 	 * it resumed
 	 */
-	record Execution(int requestedDevices, @Nullable String worker, @Nullable String devices, int attempts,
+	public record Execution(int requestedDevices, @Nullable String worker, @Nullable String devices, int attempts,
 			@Nullable Long resumedFromStep) {
 	}
 
@@ -92,7 +106,7 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param top5 validation top-5 accuracy, 0 to 1
 	 * @param epoch the epoch that reached it
 	 */
-	record Best(@Nullable Double top1, @Nullable Double top5, @Nullable Integer epoch) {
+	public record Best(@Nullable Double top1, @Nullable Double top5, @Nullable Integer epoch) {
 	}
 
 	/**
@@ -101,7 +115,7 @@ record RunResponse(long id, String name, String datasetId, Algorithm algorithm, 
 	 * @param top1 test top-1 accuracy, 0 to 1
 	 * @param top5 test top-5 accuracy, 0 to 1
 	 */
-	record Test(double top1, double top5) {
+	public record Test(double top1, double top5) {
 
 		static @Nullable Test of(TrainingRun run) {
 			Double top1 = run.getTestTop1();

@@ -45,8 +45,6 @@ class RunService {
 
 	private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
-	private static final Preset DEFAULT_PRESET = Preset.FASHION_MNIST;
-
 	private static final List<String> SPLIT_HYPERPARAMETERS = List.of("labelsPerClass", "validationPerClass");
 
 	private static final Duration ACTIVE_RUNS_RETRY_AFTER = Duration.ofMinutes(1);
@@ -100,10 +98,21 @@ class RunService {
 	 * @return the queued run
 	 */
 	RunResponse create(CreateRunRequest request, @Nullable String caller) {
+		return RunResponse.of(queue(request, caller, null));
+	}
+
+	/**
+	 * Checks a run and queues it, inside the caller's transaction.
+	 * @param request what to train
+	 * @param caller who launches it, or null where authentication is off
+	 * @param study the study it belongs to, if any
+	 * @return the queued run
+	 */
+	TrainingRun queue(CreateRunRequest request, @Nullable String caller, RunResponse.@Nullable Study study) {
 		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
 		DatasetInfo dataset = trainableDataset(datasetId);
 		Algorithm algorithm = request.algorithm();
-		Preset preset = Objects.requireNonNullElse(request.preset(), DEFAULT_PRESET);
+		Preset preset = Objects.requireNonNullElse(request.preset(), Preset.DEFAULT);
 		Map<String, Object> overrides = Objects.requireNonNullElse(request.hyperparameters(), Map.of());
 		if (dataset.splitByLayout()) {
 			refuseSplitOverrides(datasetId, overrides);
@@ -127,13 +136,17 @@ class RunService {
 						+ resolved.batchSize() + "): each device needs images")));
 		}
 		if (caller != null) {
-			checkActiveRunsOf(caller);
+			checkRoomForRuns(caller, 1);
 		}
-		TrainingRun run = this.runs.save(new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority,
-				devices, caller, now()));
+		TrainingRun run = new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, devices,
+				caller, now());
+		if (study != null) {
+			run.joinStudy(study.id(), study.configuration());
+		}
+		run = this.runs.save(run);
 		this.events.publishEvent(new RunQueued(run.getId(), priority));
 		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
-		return RunResponse.of(run);
+		return run;
 	}
 
 	// Without a known worker (none started yet, or all elsewhere and silent) nothing is
@@ -191,14 +204,16 @@ class RunService {
 
 	// Launches of one caller take turns (a transaction-scoped advisory lock), so two at
 	// once cannot both pass the bound.
-	private void checkActiveRunsOf(String caller) {
+	void checkRoomForRuns(String caller, int launching) {
 		this.jdbc.query("select pg_advisory_xact_lock(hashtext(?))", (row) -> {
 		}, "launch " + caller);
 		long active = this.runs.countByCreatedByAndStatusIn(caller, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING));
-		if (active >= this.limits.maxActiveRunsPerCaller()) {
+		if (active + launching > this.limits.maxActiveRunsPerCaller()) {
+			String adding = (launching > 1) ? "; these " + launching + " more would pass " : ", ";
 			throw ApiProblems.tooManyRequests(
-					"%s already has %d runs queued or running, the most one caller may have; ".formatted(caller, active)
-							+ "wait for one to end or cancel one.",
+					"%s already has %d runs queued or running%sthe most one caller may have is %d; ".formatted(caller,
+							active, adding, this.limits.maxActiveRunsPerCaller())
+							+ "wait for runs to end or cancel some.",
 					ACTIVE_RUNS_RETRY_AFTER);
 		}
 	}
@@ -225,10 +240,19 @@ class RunService {
 			throw ApiProblems.conflict(ex.getMessage());
 		}
 		log.info("Cancellation of run {} requested; it is now {}", id, run.getStatus());
-		RunResponse response = RunResponse.of(this.runs.saveAndFlush(run));
-		this.notifications.send(RunChannels.CANCEL, Long.toString(id));
-		this.notifications.send(RunChannels.EVENTS, RunChannels.runChanged(id));
-		return response;
+		return RunResponse.of(stopping(run));
+	}
+
+	/**
+	 * Saves a run asked to stop and tells its worker and its event streams.
+	 * @param run a run just cancelled or flagged to stop
+	 * @return the saved run
+	 */
+	TrainingRun stopping(TrainingRun run) {
+		TrainingRun saved = this.runs.saveAndFlush(run);
+		this.notifications.send(RunChannels.CANCEL, Long.toString(run.getId()));
+		this.notifications.send(RunChannels.EVENTS, RunChannels.runChanged(run.getId()));
+		return saved;
 	}
 
 	@Transactional(readOnly = true)

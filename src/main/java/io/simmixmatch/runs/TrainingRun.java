@@ -92,6 +92,12 @@ class TrainingRun {
 
 	private @Nullable String createdBy;
 
+	private @Nullable Long studyId;
+
+	private @Nullable Integer studyConfiguration;
+
+	private @Nullable String stoppedEarly;
+
 	@Version
 	private long version;
 
@@ -146,6 +152,31 @@ class TrainingRun {
 		if (this.startedAt == null) {
 			this.startedAt = now;
 		}
+	}
+
+	/**
+	 * Makes the run one of a study's.
+	 * @param studyId the study
+	 * @param configuration its configuration's place in the study, from 0
+	 */
+	void joinStudy(long studyId, int configuration) {
+		this.studyId = studyId;
+		this.studyConfiguration = configuration;
+	}
+
+	/**
+	 * Stops a running run for its study's early-stopping rule: its worker stops it after
+	 * the current step, as for a cancellation.
+	 * @param reason why, for people
+	 * @return whether the run was running and is now flagged
+	 */
+	boolean stopEarly(String reason) {
+		if (this.status != RunStatus.RUNNING || this.cancelRequested) {
+			return false;
+		}
+		this.cancelRequested = true;
+		this.stoppedEarly = reason;
+		return true;
 	}
 
 	/**
@@ -251,6 +282,18 @@ class TrainingRun {
 
 	@Nullable String getCreatedBy() {
 		return this.createdBy;
+	}
+
+	@Nullable Long getStudyId() {
+		return this.studyId;
+	}
+
+	@Nullable Integer getStudyConfiguration() {
+		return this.studyConfiguration;
+	}
+
+	@Nullable String getStoppedEarly() {
+		return this.stoppedEarly;
 	}
 
 	int getPriority() {

@@ -1,6 +1,7 @@
 package io.simmixmatch.runs;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,8 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 	Page<TrainingRun> findByStatusIn(Collection<RunStatus> statuses, Pageable pageable);
 
 	long countByCreatedByAndStatusIn(String createdBy, Collection<RunStatus> statuses);
+
+	List<TrainingRun> findByStudyIdOrderById(long studyId);
 
 	boolean existsByDatasetIdAndStatusIn(String datasetId, Collection<RunStatus> statuses);
 

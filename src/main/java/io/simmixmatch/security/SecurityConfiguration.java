@@ -95,14 +95,15 @@ class SecurityConfiguration {
 		String trainer = Role.TRAINER.name();
 		String admin = Role.ADMIN.name();
 		requests
-			.requestMatchers(HttpMethod.GET, "/", "/*.html", "/*.css", "/js/**", "/favicon.ico", "/swagger-ui/**",
-					"/v3/api-docs/**")
+			.requestMatchers(HttpMethod.GET, "/", "/*.html", "/*.css", "/js/**", "/webjars/**", "/favicon.ico",
+					"/swagger-ui/**", "/v3/api-docs/**")
 			.permitAll()
 			.requestMatchers("/error", "/actuator/health/**", "/actuator/info", "/v2/health/**")
 			.permitAll()
 			.requestMatchers("/api/v1/keys/**")
 			.hasRole(admin)
-			.requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/cancel", "/api/v1/datasets")
+			.requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/cancel", "/api/v1/studies",
+					"/api/v1/studies/*/cancel", "/api/v1/datasets")
 			.hasRole(trainer)
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/datasets/*")
 			.hasRole(trainer)

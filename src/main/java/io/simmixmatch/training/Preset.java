@@ -28,6 +28,9 @@ public enum Preset {
 			new Hyperparameters(ModelArchitecture.SMALL_CNN, 40, 100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3,
 					LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, false, 0.999, 10, 0));
 
+	/** The preset of a run or study that names none. */
+	public static final Preset DEFAULT = FASHION_MNIST;
+
 	private final String id;
 
 	private final Hyperparameters hyperparameters;

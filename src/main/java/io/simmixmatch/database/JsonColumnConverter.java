@@ -1,4 +1,4 @@
-package io.simmixmatch.datasets;
+package io.simmixmatch.database;
 
 import jakarta.persistence.AttributeConverter;
 import org.jspecify.annotations.Nullable;
@@ -10,13 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param <T> the value's type
  */
-abstract class JsonColumnConverter<T> implements AttributeConverter<T, String> {
+public abstract class JsonColumnConverter<T> implements AttributeConverter<T, String> {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
 	private final TypeReference<T> type;
 
-	JsonColumnConverter(TypeReference<T> type) {
+	protected JsonColumnConverter(TypeReference<T> type) {
 		this.type = type;
 	}
 

@@ -1,0 +1,90 @@
+package io.simmixmatch.runs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class RunsOfStudies implements StudyRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(RunsOfStudies.class);
+
+	private final RunService service;
+
+	private final TrainingRunRepository runs;
+
+	private final EpochMetricRepository metrics;
+
+	RunsOfStudies(RunService service, TrainingRunRepository runs, EpochMetricRepository metrics) {
+		this.service = service;
+		this.runs = runs;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void launch(long studyId, List<StudyRun> runs, @Nullable String caller) {
+		if (caller != null) {
+			this.service.checkRoomForRuns(caller, runs.size());
+		}
+		runs.forEach((run) -> this.service.queue(run.request(), caller,
+				new RunResponse.Study(studyId, run.configuration())));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RunResponse> of(long studyId) {
+		return this.runs.findByStudyIdOrderById(studyId).stream().map(RunResponse::of).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, List<EpochMetricResponse>> curvesOf(long studyId) {
+		Map<Long, List<EpochMetricResponse>> curves = new LinkedHashMap<>();
+		for (TrainingRun run : this.runs.findByStudyIdOrderById(studyId)) {
+			curves.put(run.getId(),
+					this.metrics.findByIdRunIdOrderByIdEpoch(run.getId())
+						.stream()
+						.map(EpochMetricResponse::of)
+						.toList());
+		}
+		return curves;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Double> validationTop1At(long studyId, int epoch, long exceptRunId) {
+		return this.metrics.validationTop1OfStudyAt(studyId, epoch, exceptRunId);
+	}
+
+	@Override
+	public void cancelAll(long studyId) {
+		for (TrainingRun run : this.runs.findByStudyIdOrderById(studyId)) {
+			if (!run.getStatus().isTerminal() && !run.isCancelRequested()) {
+				this.service.cancel(run.getId());
+			}
+		}
+	}
+
+	@Override
+	public void stopEarly(long runId, String reason) {
+		this.runs.findForUpdateById(runId).filter((run) -> run.stopEarly(reason)).ifPresent((run) -> {
+			log.info("Run {} stops early: {}", runId, reason);
+			this.service.stopping(run);
+		});
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public @Nullable Long studyOf(long runId) {
+		return this.runs.findById(runId).map(TrainingRun::getStudyId).orElse(null);
+	}
+
+}

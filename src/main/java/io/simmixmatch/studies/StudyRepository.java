@@ -1,0 +1,7 @@
+package io.simmixmatch.studies;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StudyRepository extends JpaRepository<Study, Long> {
+
+}

@@ -1,0 +1,122 @@
+package io.simmixmatch.studies;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.runs.CreateRunRequest;
+import io.simmixmatch.runs.EpochMetricResponse;
+import io.simmixmatch.runs.StudyRuns;
+import io.simmixmatch.runs.StudyRuns.StudyRun;
+import io.simmixmatch.web.ApiProblems;
+import io.simmixmatch.web.FieldError;
+import io.simmixmatch.web.PageResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Launches studies and answers for them. Every method is one short transaction. */
+@Service
+@Transactional
+class StudyService {
+
+	private static final Logger log = LoggerFactory.getLogger(StudyService.class);
+
+	private static final int MAX_RUN_NAME = 200;
+
+	private final StudyRepository studies;
+
+	private final StudyPlanner planner;
+
+	private final StudyRuns runs;
+
+	private final DatasetCatalog datasets;
+
+	private final Clock clock;
+
+	StudyService(StudyRepository studies, StudyPlanner planner, StudyRuns runs, DatasetCatalog datasets, Clock clock) {
+		this.datasets = datasets;
+		this.studies = studies;
+		this.planner = planner;
+		this.runs = runs;
+		this.clock = clock;
+	}
+
+	/**
+	 * Plans a study and queues its runs: all of them, or nothing when one is refused.
+	 * @param request the study
+	 * @param caller who launches it, or null where authentication is off
+	 * @return the study
+	 */
+	StudyResponse create(CreateStudyRequest request, @Nullable String caller) {
+		StudyPlan plan = this.planner.plan(request);
+		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
+		// Checked before the study is written; whether it is READY, its runs check.
+		if (this.datasets.find(datasetId).isEmpty()) {
+			throw ApiProblems
+				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'")));
+		}
+		String name = Objects.requireNonNullElseGet(request.name(), () -> "study on " + datasetId).strip();
+		Study study = this.studies.save(new Study(name, datasetId, request, plan, caller, this.clock.instant()));
+		List<StudyRun> launches = new ArrayList<>();
+		for (int index = 0; index < plan.configurations().size(); index++) {
+			Configuration configuration = plan.configurations().get(index);
+			for (long seed : request.seeds()) {
+				String runName = name + " · " + configuration.label() + " · seed " + seed;
+				launches.add(new StudyRun(index,
+						new CreateRunRequest(runName.substring(0, Math.min(runName.length(), MAX_RUN_NAME)), datasetId,
+								configuration.algorithm(), request.base().preset(), request.priority(), null,
+								StudyPlanner.overridesOf(request, configuration, seed))));
+			}
+		}
+		this.runs.launch(study.getId(), launches, caller);
+		log.info("Queued study {} ({}): {} configurations x {} seeds", study.getId(), name,
+				plan.configurations().size(), request.seeds().size());
+		return StudyResults.of(study, this.runs.of(study.getId()));
+	}
+
+	@Transactional(readOnly = true)
+	StudyResponse get(long id) {
+		return StudyResults.of(find(id), this.runs.of(id));
+	}
+
+	@Transactional(readOnly = true)
+	PageResponse<StudyResponse> list(int page, int size) {
+		return PageResponse.of(this.studies.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")))
+			.map((study) -> StudyResults.of(study, this.runs.of(study.getId()))));
+	}
+
+	@Transactional(readOnly = true)
+	Map<Long, List<EpochMetricResponse>> curves(long id) {
+		find(id);
+		return this.runs.curvesOf(id);
+	}
+
+	/**
+	 * Cancels the study's runs that have not ended: queued ones at once, running ones
+	 * after their current step.
+	 * @param id the study
+	 * @return the study
+	 */
+	StudyResponse cancel(long id) {
+		Study study = find(id);
+		study.requestCancel();
+		this.studies.saveAndFlush(study);
+		this.runs.cancelAll(id);
+		log.info("Cancellation of study {} requested", id);
+		return StudyResults.of(study, this.runs.of(id));
+	}
+
+	private Study find(long id) {
+		return this.studies.findById(id).orElseThrow(() -> ApiProblems.notFound("study", id));
+	}
+
+}
