@@ -1,10 +1,14 @@
 package io.simmixmatch;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +133,37 @@ public final class ServiceUnderTest implements AutoCloseable {
 		return epochs;
 	}
 
+	/**
+	 * Reads an event stream to its end: the service closes a run's or a study's stream
+	 * after it has ended.
+	 * @param path the stream's path
+	 * @param timeout how long at most
+	 * @return its events, in order
+	 * @throws Exception if the request fails or times out
+	 */
+	public List<ServerSentEvent> events(String path, Duration timeout) throws Exception {
+		HttpResponse<InputStream> response = this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").timeout(timeout).build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+		}
+		List<ServerSentEvent> events = new ArrayList<>();
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			String name = null;
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				if (line.startsWith("event:")) {
+					name = line.substring(6).strip();
+				}
+				else if (line.startsWith("data:")) {
+					events.add(new ServerSentEvent(name, json.readTree(line.substring(5))));
+				}
+			}
+		}
+		return events;
+	}
+
 	public JdbcTemplate jdbc() {
 		return this.context.getBean(JdbcTemplate.class);
 	}
@@ -140,6 +175,15 @@ public final class ServiceUnderTest implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * One server-sent event.
+	 *
+	 * @param name its {@code event:} name
+	 * @param data its {@code data:}, as JSON
+	 */
+	public record ServerSentEvent(String name, JsonNode data) {
 	}
 
 }

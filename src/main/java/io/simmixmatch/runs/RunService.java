@@ -244,6 +244,20 @@ class RunService {
 	}
 
 	/**
+	 * Cancels a run unless it has ended or is stopping already, as a study's runs may
+	 * have meanwhile.
+	 * @param id the run
+	 */
+	void cancelUnlessEnded(long id) {
+		this.runs.findForUpdateById(id)
+			.filter((run) -> !run.getStatus().isTerminal() && !run.isCancelRequested())
+			.ifPresent((run) -> {
+				run.requestCancel(now());
+				stopping(run);
+			});
+	}
+
+	/**
 	 * Saves a run asked to stop and tells its worker and its event streams.
 	 * @param run a run just cancelled or flagged to stop
 	 * @return the saved run

@@ -66,11 +66,8 @@ class RunsOfStudies implements StudyRuns {
 
 	@Override
 	public void cancelAll(long studyId) {
-		for (TrainingRun run : this.runs.findByStudyIdOrderById(studyId)) {
-			if (!run.getStatus().isTerminal() && !run.isCancelRequested()) {
-				this.service.cancel(run.getId());
-			}
-		}
+		// By id, each read under its lock: workers change the runs meanwhile.
+		this.runs.findIdsByStudyId(studyId).forEach(this.service::cancelUnlessEnded);
 	}
 
 	@Override

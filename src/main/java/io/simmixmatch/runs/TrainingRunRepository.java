@@ -10,6 +10,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
@@ -18,6 +19,9 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 	long countByCreatedByAndStatusIn(String createdBy, Collection<RunStatus> statuses);
 
 	List<TrainingRun> findByStudyIdOrderById(long studyId);
+
+	@Query("select r.id from TrainingRun r where r.studyId = :studyId order by r.id")
+	List<Long> findIdsByStudyId(long studyId);
 
 	boolean existsByDatasetIdAndStatusIn(String datasetId, Collection<RunStatus> statuses);
 

@@ -1,12 +1,6 @@
 package io.simmixmatch.workers;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.simmixmatch.ServiceUnderTest;
+import io.simmixmatch.ServiceUnderTest.ServerSentEvent;
 import io.simmixmatch.data.SyntheticImages;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +64,7 @@ class WorkerPoolTest {
 	void streamsTheEpochsOfARunUntilItSucceeds() throws Exception {
 		long id = launch("SIMMIXMATCH", "\"epochs\": 3, \"stepsPerEpoch\": 4, \"k\": 2, \"unlabeledRatio\": 2",
 				"synthetic", 2);
-		List<ServerSentEvent> events = events(id);
+		List<ServerSentEvent> events = service.events("/api/v1/runs/" + id + "/events", RUN_TIMEOUT);
 		List<Integer> epochs = events.stream()
 			.filter((event) -> event.name().equals("epoch"))
 			.map((event) -> event.data().get("epoch").asInt())
@@ -251,33 +246,6 @@ class WorkerPoolTest {
 		service.json("/api/v1/runs/" + id + "/checkpoints")
 			.forEach((checkpoint) -> kinds.add(checkpoint.get("kind").asString()));
 		return kinds;
-	}
-
-	// Reads the stream to its end: the service closes it after the run has ended.
-	private static List<ServerSentEvent> events(long id) throws Exception {
-		HttpResponse<InputStream> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(service.uri("/api/v1/runs/" + id + "/events"))
-				.header("Accept", "text/event-stream")
-				.timeout(RUN_TIMEOUT)
-				.build(), HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(response.statusCode()).isEqualTo(200);
-		List<ServerSentEvent> events = new ArrayList<>();
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-			String name = null;
-			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				if (line.startsWith("event:")) {
-					name = line.substring(6).strip();
-				}
-				else if (line.startsWith("data:")) {
-					events.add(new ServerSentEvent(name, JsonMapper.shared().readTree(line.substring(5))));
-				}
-			}
-		}
-		return events;
-	}
-
-	private record ServerSentEvent(String name, JsonNode data) {
 	}
 
 }
