@@ -48,8 +48,8 @@ export const api = {
     [...files].forEach((file) => form.append("file", file));
     return fetch(path, { method: "POST", headers: headers(), body: form }).then(answer);
   },
-  image: async (path) => {
-    const response = await fetch(path, { headers: headers() });
+  blob: async (path, accept = "*/*") => {
+    const response = await fetch(path, { headers: headers({ Accept: accept }) });
     if (!response.ok) await answer(response);
     return response.blob();
   },

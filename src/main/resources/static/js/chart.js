@@ -1,68 +1,83 @@
-// A small SVG line chart: series of {epoch, value} points on shared axes, redrawn whole
-// whenever a point arrives (a run has at most a few thousand epochs).
+// Line charts on uPlot (bundled as a WebJar, served from the jar): series of (epoch,
+// value) points on shared axes, with hover read-outs in the legend, drag to zoom and
+// double-click to zoom out. Series may be added while points arrive; each one's point
+// count is kept on a <data> element, for people's tools and the browser test.
+import uPlot from "/webjars/uplot/1.6.30/dist/uPlot.esm.js";
 
-const NS = "http://www.w3.org/2000/svg";
-const WIDTH = 480, HEIGHT = 220, LEFT = 44, RIGHT = 12, TOP = 12, BOTTOM = 26;
+const style = document.createElement("link");
+style.rel = "stylesheet";
+style.href = "/webjars/uplot/1.6.30/dist/uPlot.min.css";
+document.head.append(style);
 
-function svg(tag, attributes) {
-  const node = document.createElementNS(NS, tag);
-  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
-  return node;
-}
+const HEIGHT = 240;
+
+export const PALETTE = ["#3559e0", "#b54708", "#1a7f4b", "#7a2e8e", "#c4320a", "#0e7490", "#a16207", "#be185d"];
 
 export class LineChart {
-  constructor(container, title, series, { min, max } = {}) {
-    this.series = series; // [{name, color, values: []}]
-    this.fixed = { min, max };
-    const figure = document.createElement("figure");
-    figure.style.margin = "0";
+  constructor(container, title, series = [], { min, max } = {}) {
+    this.series = [];
+    this.range = { min, max };
+    this.figure = document.createElement("figure");
+    this.figure.className = "chart";
+    this.figure.dataset.title = title;
     const caption = document.createElement("figcaption");
-    caption.innerHTML = `<b>${title}</b> <span class="legend">${series
-      .map((s) => `<span><i style="background:${s.color}"></i>${s.name}</span>`)
-      .join("")}</span>`;
-    this.root = svg("svg", { class: "chart", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, "data-title": title });
-    figure.append(caption, this.root);
-    container.append(figure);
+    caption.innerHTML = "<b></b>";
+    caption.firstChild.textContent = title;
+    this.counts = document.createElement("div");
+    this.figure.append(caption, this.counts);
+    container.append(this.figure);
+    series.forEach((s) => this.addSeries(s));
+    new ResizeObserver(() => this.plot?.setSize(this.size())).observe(this.figure);
+  }
+
+  // {name, color, width (px, default 2), dash ([on, off] px)}; a name already there is kept.
+  addSeries({ name, color, width = 2, dash }) {
+    if (this.series.some((s) => s.name === name)) return;
+    const count = document.createElement("data");
+    count.dataset.series = name;
+    count.value = "0";
+    this.counts.append(count);
+    this.series.push({ name, color, width, dash, points: new Map(), count });
+    this.plot?.destroy();
+    this.plot = null;
     this.draw();
   }
 
   add(name, epoch, value) {
     if (value === null || value === undefined) return;
     const series = this.series.find((s) => s.name === name);
-    const at = series.values.findIndex((p) => p.epoch === epoch);
-    if (at >= 0) series.values[at] = { epoch, value };
-    else series.values.push({ epoch, value });
-    series.values.sort((a, b) => a.epoch - b.epoch);
+    series.points.set(epoch, value);
+    series.count.value = String(series.points.size);
     this.draw();
   }
 
+  size() {
+    return { width: Math.max(280, this.figure.clientWidth), height: HEIGHT };
+  }
+
+  // uPlot wants one x array that every series shares: the union of their epochs, with
+  // gaps where a series has no point.
   draw() {
-    this.root.replaceChildren();
-    const points = this.series.flatMap((s) => s.values);
-    const epochs = points.map((p) => p.epoch);
-    const values = points.map((p) => p.value);
-    const x0 = 1, x1 = Math.max(2, ...epochs);
-    const y0 = this.fixed.min ?? Math.min(0, ...values), y1 = this.fixed.max ?? Math.max(1e-9, ...values);
-    const x = (e) => LEFT + ((e - x0) / (x1 - x0)) * (WIDTH - LEFT - RIGHT);
-    const y = (v) => HEIGHT - BOTTOM - ((v - y0) / (y1 - y0 || 1)) * (HEIGHT - TOP - BOTTOM);
-    this.root.append(svg("line", { class: "axis", x1: LEFT, y1: HEIGHT - BOTTOM, x2: WIDTH - RIGHT, y2: HEIGHT - BOTTOM }));
-    this.root.append(svg("line", { class: "axis", x1: LEFT, y1: TOP, x2: LEFT, y2: HEIGHT - BOTTOM }));
-    [y0, (y0 + y1) / 2, y1].forEach((v) => {
-      const label = svg("text", { x: LEFT - 6, y: y(v) + 4, "text-anchor": "end" });
-      label.textContent = Math.abs(y1 - y0) <= 1.0001 && y0 >= 0 ? v.toFixed(2) : v.toPrecision(3);
-      this.root.append(label);
-    });
-    const last = svg("text", { x: WIDTH - RIGHT, y: HEIGHT - 8, "text-anchor": "end" });
-    last.textContent = `epoch ${x1}`;
-    this.root.append(last);
-    this.series.forEach((s) => {
-      if (s.values.length === 0) return;
-      this.root.append(svg("polyline", {
-        stroke: s.color,
-        "data-series": s.name,
-        "data-points": s.values.length,
-        points: s.values.map((p) => `${x(p.epoch).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "),
-      }));
-    });
+    const epochs = [...new Set(this.series.flatMap((s) => [...s.points.keys()]))].sort((a, b) => a - b);
+    const data = [epochs, ...this.series.map((s) => epochs.map((epoch) => s.points.get(epoch) ?? null))];
+    if (this.plot) {
+      this.plot.setData(data);
+      return;
+    }
+    const { min, max } = this.range;
+    this.plot = new uPlot({
+      ...this.size(),
+      scales: { x: { time: false }, y: min !== undefined ? { range: [min, max] } : {} },
+      // Whole epochs only on the x axis.
+      axes: [{ label: "epoch", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] }, {}],
+      series: [
+        { label: "epoch" },
+        ...this.series.map((s) => ({
+          label: s.name, stroke: s.color, width: s.width, dash: s.dash, spanGaps: true,
+          value: (u, v) => (v === null || v === undefined ? "–" : v.toPrecision(4)),
+        })),
+      ],
+      cursor: { drag: { x: true, y: false } },
+    }, data, this.figure);
   }
 }

@@ -63,7 +63,7 @@ function render(d) {
 
 // Through fetch, so that the API key goes with the request; an <img> could not send it.
 async function samples(id, className) {
-  const image = await api.image(`/api/v1/datasets/${id}/samples?class=${encodeURIComponent(className)}&count=16`);
+  const image = await api.blob(`/api/v1/datasets/${id}/samples?class=${encodeURIComponent(className)}&count=16`);
   document.getElementById("samples").src = URL.createObjectURL(image);
   document.getElementById("samples-class").textContent = className;
   document.getElementById("samples-figure").hidden = false;

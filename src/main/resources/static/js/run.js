@@ -4,14 +4,14 @@ import { LineChart } from "./chart.js";
 const id = new URLSearchParams(location.search).get("id");
 const charts = document.getElementById("charts");
 const accuracy = new LineChart(charts, "Validation accuracy (EMA)", [
-  { name: "top-1", color: "#3559e0", values: [] },
-  { name: "top-5", color: "#1a7f4b", values: [] },
+  { name: "top-1", color: "#3559e0" },
+  { name: "top-5", color: "#1a7f4b" },
 ], { min: 0, max: 1 });
 const losses = new LineChart(charts, "Training losses", [
-  { name: "total", color: "#1d2330", values: [] },
-  { name: "L_x", color: "#3559e0", values: [] },
-  { name: "L_u", color: "#b54708", values: [] },
-  { name: "L_sim", color: "#7a2e8e", values: [] },
+  { name: "total", color: "#1d2330" },
+  { name: "L_x", color: "#3559e0" },
+  { name: "L_u", color: "#b54708" },
+  { name: "L_sim", color: "#7a2e8e" },
 ]);
 
 function showRun(run) {

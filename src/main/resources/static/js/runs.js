@@ -2,11 +2,22 @@ import { api, element, percent, duration } from "./api.js";
 
 const table = document.getElementById("runs");
 const filter = document.getElementById("status-filter");
+const picked = new Set();
+const compare = document.getElementById("compare");
+
+function pick(event) {
+  const id = event.target.value;
+  if (event.target.checked) picked.add(id);
+  else picked.delete(id);
+  compare.disabled = picked.size < 2;
+}
 
 async function refresh() {
   const query = filter.value ? `?status=${filter.value}&size=50` : "?size=50";
   const page = await api.get(`/api/v1/runs${query}`);
   table.replaceChildren(...page.items.map((run) => element("tr", { "data-run": run.id },
+    element("td", {}, element("input", { type: "checkbox", value: run.id, checked: picked.has(String(run.id)),
+      "aria-label": `compare run ${run.id}`, onchange: pick })),
     element("td", {}, String(run.id)),
     element("td", {}, element("a", { href: `/run.html?id=${run.id}` }, run.name)),
     element("td", {}, element("span", { class: `status ${run.status}` }, run.status)),
@@ -46,6 +57,9 @@ document.getElementById("launch").addEventListener("submit", async (event) => {
   }
 });
 
+compare.addEventListener("click", () => {
+  location.href = `/compare.html?runs=${[...picked].join(",")}`;
+});
 filter.addEventListener("change", refresh);
 loadDatasets();
 refresh();

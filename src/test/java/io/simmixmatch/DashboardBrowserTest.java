@@ -17,6 +17,7 @@ import io.simmixmatch.data.SyntheticImages;
 import io.simmixmatch.training.TrainedCheckpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,12 @@ class DashboardBrowserTest {
 		}
 	}
 
+	@BeforeEach
+	void forgetTheApiKey() {
+		browser.get(service.uri("/").toString());
+		((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+	}
+
 	@Test
 	void launchAWatchItsCurveGrowPromoteItAndClassifyAnImage(@TempDir Path directory) throws Exception {
 		browser.get(service.uri("/").toString());
@@ -109,7 +116,7 @@ class DashboardBrowserTest {
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 
 		await().until(ExpectedConditions.urlContains("/run.html?id="));
-		By topOne = By.cssSelector("polyline[data-series='top-1']");
+		By topOne = By.cssSelector("data[data-series='top-1']");
 		await().until(ExpectedConditions.presenceOfElementLocated(topOne));
 		int first = await().until((driver) -> points(topOne));
 		await().until((driver) -> points(topOne) > first);
@@ -139,6 +146,51 @@ class DashboardBrowserTest {
 		browser.get(service.uri("/").toString());
 		await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "SUCCEEDED"));
 		screenshot("dashboard-runs.png");
+	}
+
+	@Test
+	void launchAStudyWatchItsTableAndCurvesThenCompareTwoOfItsRuns() throws Exception {
+		browser.get(service.uri("/studies.html").toString());
+		((JavascriptExecutor) browser).executeScript("localStorage.setItem('simmixmatch.apiKey', arguments[0])",
+				API_KEY);
+		browser.navigate().refresh();
+		WebElement study = browser.findElement(By.name("study"));
+		study.clear();
+		study.sendKeys("""
+				{"name": "browser study", "datasetId": "synthetic",
+				 "base": {"hyperparameters": {"epochs": 3, "stepsPerEpoch": 5, "batchSize": 8,
+				   "labelsPerClass": 4, "validationPerClass": 4, "emaDecay": 0.9}},
+				 "grid": {"algorithm": ["SUPERVISED", "MIXMATCH"]}, "seeds": [0, 1],
+				 "baseline": {"algorithm": "SUPERVISED"}}""");
+		browser.findElement(By.cssSelector("#launch button[type=submit]")).click();
+
+		await().until(ExpectedConditions.urlContains("/study.html?id="));
+		await().until(ExpectedConditions.textToBe(By.id("status"), "ENDED"));
+		await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#configurations tr"), 2));
+		await().until((driver) -> driver.findElements(By.cssSelector("#charts data[data-series]")).size() == 4
+				&& driver.findElements(By.cssSelector("#charts data[data-series]"))
+					.stream()
+					.allMatch((count) -> "3".equals(count.getAttribute("value"))));
+		assertThat(browser.findElement(By.cssSelector("tr[data-configuration='0']")).getText())
+			.startsWith("SUPERVISED (baseline)");
+		assertThat(browser.findElement(By.cssSelector("tr[data-configuration='1']")).getText()).contains("MIXMATCH",
+				"(2 seeds)");
+		screenshot("dashboard-study.png");
+
+		browser.get(service.uri("/").toString());
+		await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "browser study"));
+		List<WebElement> boxes = browser.findElements(By.cssSelector("#runs input[type=checkbox]"));
+		boxes.get(0).click();
+		boxes.get(1).click();
+		browser.findElement(By.id("compare")).click();
+		await().until(ExpectedConditions.urlContains("/compare.html?runs="));
+		await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#runs tr"), 2));
+		await()
+			.until((driver) -> driver.findElements(By.cssSelector("figure[data-title='Validation top-1 (EMA)'] data"))
+				.stream()
+				.filter((count) -> "3".equals(count.getAttribute("value")))
+				.count() == 2);
+		screenshot("dashboard-compare.png");
 	}
 
 	@Test
@@ -177,7 +229,7 @@ class DashboardBrowserTest {
 	}
 
 	private static int points(By series) {
-		return Integer.parseInt(browser.findElement(series).getAttribute("data-points"));
+		return Integer.parseInt(browser.findElement(series).getAttribute("value"));
 	}
 
 	private static WebDriverWait await() {

@@ -208,14 +208,16 @@ class RunService {
 		this.jdbc.query("select pg_advisory_xact_lock(hashtext(?))", (row) -> {
 		}, "launch " + caller);
 		long active = this.runs.countByCreatedByAndStatusIn(caller, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING));
-		if (active + launching > this.limits.maxActiveRunsPerCaller()) {
-			String adding = (launching > 1) ? "; these " + launching + " more would pass " : ", ";
-			throw ApiProblems.tooManyRequests(
-					"%s already has %d runs queued or running%sthe most one caller may have is %d; ".formatted(caller,
-							active, adding, this.limits.maxActiveRunsPerCaller())
-							+ "wait for runs to end or cancel some.",
-					ACTIVE_RUNS_RETRY_AFTER);
+		int most = this.limits.maxActiveRunsPerCaller();
+		if (active + launching <= most) {
+			return;
 		}
+		String detail = (launching == 1)
+				? "%s already has %d runs queued or running, the most one caller may have; wait for one to end or cancel one."
+					.formatted(caller, active)
+				: "%s has %d runs queued or running; these %d more would make %d, past the %d one caller may have; wait for runs to end or cancel some."
+					.formatted(caller, active, launching, active + launching, most);
+		throw ApiProblems.tooManyRequests(detail, ACTIVE_RUNS_RETRY_AFTER);
 	}
 
 	@Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.simmixmatch.security;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.simmixmatch.database.DatabaseAvailability;
 import jakarta.servlet.FilterChain;
@@ -21,13 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request by the API key it carries: {@code Authorization: Bearer <key>}
- * or {@code X-API-Key: <key>}. A browser's EventSource cannot send headers, so the run
- * event stream also takes the key as {@code ?access_token=}. A request without a key goes
- * on anonymous; one with an invalid key ends here with 401.
+ * or {@code X-API-Key: <key>}. A browser's EventSource cannot send headers, so the event
+ * streams of runs and studies also take the key as {@code ?access_token=}. A request
+ * without a key goes on anonymous; one with an invalid key ends here with 401.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String API_KEY_HEADER = "X-API-Key";
+
+	private static final Pattern EVENT_STREAM = Pattern.compile("/api/v1/(runs|studies)/[^/]+/events");
 
 	private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
 
@@ -86,8 +89,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isEventStream(HttpServletRequest request) {
-		return HttpMethod.GET.matches(request.getMethod()) && request.getRequestURI().startsWith("/api/v1/runs/")
-				&& request.getRequestURI().endsWith("/events");
+		return HttpMethod.GET.matches(request.getMethod()) && EVENT_STREAM.matcher(request.getRequestURI()).matches();
 	}
 
 }

@@ -32,6 +32,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static final PathPattern LAUNCH = PathPatternParser.defaultInstance.parse("/api/v1/runs");
 
+	/** A study launches runs too: one request, however many runs. */
+	private static final PathPattern STUDY = PathPatternParser.defaultInstance.parse("/api/v1/studies");
+
 	private static final PathPattern PREDICT = PathPatternParser.defaultInstance.parse("/api/v1/predict");
 
 	private static final PathPattern INFER = PathPatternParser.defaultInstance.parse("/v2/models/{name}/infer");
@@ -82,7 +85,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return null;
 		}
 		PathContainer path = PathContainer.parsePath(request.getRequestURI());
-		if (LAUNCH.matches(path)) {
+		if (LAUNCH.matches(path) || STUDY.matches(path)) {
 			return Limited.LAUNCH;
 		}
 		return (PREDICT.matches(path) || INFER.matches(path)) ? Limited.PREDICT : null;

@@ -237,6 +237,37 @@ class ApiKeySecurityTest {
 	}
 
 	@Test
+	void aStudyCountsEachOfItsRunsAgainstTheCallersActiveRunsAndWritesNothingPastThem() {
+		String trainer = key(Role.TRAINER);
+		MvcTestResult refused = this.mvc.post()
+			.uri("/api/v1/studies")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + trainer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"base": {"algorithm": "SUPERVISED"}, "grid": {"learningRate": [0.001, 0.002]}, "seeds": [0, 1]}""")
+			.exchange();
+
+		assertThat(refused).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("has 0 runs queued or running; these 4 more would make 4, past the 2 one caller may have");
+		assertThat(runsOf(trainer)).isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from study", Long.class)).isZero();
+	}
+
+	@Test
+	void theEventStreamsAloneTakeTheKeyAsAQueryParameter() {
+		String reader = key(Role.READER);
+		assertThat(this.mvc.get().uri("/api/v1/studies/999999/events?access_token=" + reader))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/api/v1/runs/999999/events?access_token=" + reader))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/api/v1/studies/999999?access_token=" + reader))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	void predictionsPastTheCallersRateAre429WithRetryAfter() {
 		String reader = key(Role.READER);
 		Map<String, List<MvcTestResult>> answers = new LinkedHashMap<>();
