@@ -268,6 +268,12 @@ class ApiFuzzTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"runId\": " + run + "}")).hasStatusOk();
 		assertThat(this.mvc.post()
+			.uri("/api/v1/studies")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"base\": {\"algorithm\": \"SUPERVISED\"}, \"grid\": {\"learningRate\": [0.001]}, \"seeds\": [0]}"))
+			.hasStatus(202);
+		assertThat(this.mvc.post()
 			.uri("/api/v1/keys")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"fuzz\", \"role\": \"reader\"}")).hasStatus(201);
