@@ -1,15 +1,11 @@
 package io.simmixmatch.runs;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.web.ApiProblems;
+import io.simmixmatch.web.EventStreams;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -30,7 +26,7 @@ class RunEventStreams {
 
 	private final EpochMetricRepository metrics;
 
-	private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+	private final EventStreams streams = new EventStreams(TIMEOUT);
 
 	RunEventStreams(TrainingRunRepository runs, EpochMetricRepository metrics, PostgresNotifications notifications) {
 		this.runs = runs;
@@ -40,14 +36,10 @@ class RunEventStreams {
 
 	SseEmitter open(long runId) {
 		TrainingRun run = this.runs.findById(runId).orElseThrow(() -> ApiProblems.notFound("run", runId));
-		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-		this.streams.computeIfAbsent(runId, (id) -> new CopyOnWriteArrayList<>()).add(emitter);
-		emitter.onCompletion(() -> forget(runId, emitter));
-		emitter.onTimeout(emitter::complete);
-		emitter.onError((ex) -> forget(runId, emitter));
-		send(emitter, "run", RunResponse.of(run));
+		SseEmitter emitter = this.streams.open(runId);
+		EventStreams.send(emitter, "run", RunResponse.of(run));
 		this.metrics.findByIdRunIdOrderByIdEpoch(runId)
-			.forEach((metric) -> send(emitter, "epoch", EpochMetricResponse.of(metric)));
+			.forEach((metric) -> EventStreams.send(emitter, "epoch", EpochMetricResponse.of(metric)));
 		if (run.getStatus().isTerminal()) {
 			emitter.complete();
 		}
@@ -56,43 +48,22 @@ class RunEventStreams {
 
 	private void relay(String payload) {
 		long runId = RunChannels.runId(payload);
-		List<SseEmitter> listeners = this.streams.getOrDefault(runId, List.of());
-		if (listeners.isEmpty()) {
+		if (!this.streams.isWatched(runId)) {
 			return;
 		}
 		OptionalInt epoch = RunChannels.epoch(payload);
 		if (epoch.isPresent()) {
 			this.metrics.findById(new EpochMetric.Key(runId, epoch.getAsInt()))
 				.map(EpochMetricResponse::of)
-				.ifPresent((metric) -> listeners.forEach((emitter) -> send(emitter, "epoch", metric)));
+				.ifPresent((metric) -> this.streams.sendAll(runId, "epoch", metric));
 			return;
 		}
 		this.runs.findById(runId).ifPresent((run) -> {
-			RunResponse response = RunResponse.of(run);
-			listeners.forEach((emitter) -> {
-				send(emitter, "run", response);
-				if (run.getStatus().isTerminal()) {
-					emitter.complete();
-				}
-			});
+			this.streams.sendAll(runId, "run", RunResponse.of(run));
+			if (run.getStatus().isTerminal()) {
+				this.streams.completeAll(runId);
+			}
 		});
-	}
-
-	private void forget(long runId, SseEmitter emitter) {
-		this.streams.computeIfPresent(runId, (id, listeners) -> {
-			listeners.remove(emitter);
-			return listeners.isEmpty() ? null : listeners;
-		});
-	}
-
-	private static void send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-		}
-		catch (IOException | IllegalStateException ex) {
-			// The client went away: the emitter's completion callback forgets it.
-			emitter.completeWithError(ex);
-		}
 	}
 
 }

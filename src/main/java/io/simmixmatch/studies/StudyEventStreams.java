@@ -1,18 +1,15 @@
 package io.simmixmatch.studies;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.EpochMetricResponse;
 import io.simmixmatch.runs.RunChannels;
 import io.simmixmatch.runs.StudyRuns;
 import io.simmixmatch.studies.StudyResponse.StudyStatus;
+import io.simmixmatch.web.EventStreams;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -32,7 +29,7 @@ class StudyEventStreams {
 
 	private final StudyRuns runs;
 
-	private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+	private final EventStreams streams = new EventStreams(TIMEOUT);
 
 	StudyEventStreams(StudyService studies, StudyRuns runs, PostgresNotifications notifications) {
 		this.studies = studies;
@@ -42,14 +39,11 @@ class StudyEventStreams {
 
 	SseEmitter open(long studyId) {
 		StudyResponse study = this.studies.get(studyId);
-		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-		this.streams.computeIfAbsent(studyId, (id) -> new CopyOnWriteArrayList<>()).add(emitter);
-		emitter.onCompletion(() -> forget(studyId, emitter));
-		emitter.onTimeout(emitter::complete);
-		emitter.onError((ex) -> forget(studyId, emitter));
-		send(emitter, "study", study);
+		SseEmitter emitter = this.streams.open(studyId);
+		EventStreams.send(emitter, "study", study);
 		this.runs.curvesOf(studyId)
-			.forEach((runId, curve) -> curve.forEach((point) -> send(emitter, "epoch", new RunEpoch(runId, point))));
+			.forEach((runId, curve) -> curve
+				.forEach((point) -> EventStreams.send(emitter, "epoch", new RunEpoch(runId, point))));
 		if (study.status() == StudyStatus.ENDED) {
 			emitter.complete();
 		}
@@ -62,8 +56,7 @@ class StudyEventStreams {
 		}
 		long runId = RunChannels.runId(payload);
 		Long studyId = this.runs.studyOf(runId);
-		List<SseEmitter> listeners = (studyId != null) ? this.streams.getOrDefault(studyId, List.of()) : List.of();
-		if (listeners.isEmpty()) {
+		if (studyId == null || !this.streams.isWatched(studyId)) {
 			return;
 		}
 		OptionalInt epoch = RunChannels.epoch(payload);
@@ -72,33 +65,13 @@ class StudyEventStreams {
 				.getOrDefault(runId, List.of())
 				.stream()
 				.filter((point) -> point.epoch() == epoch.getAsInt())
-				.map((point) -> new RunEpoch(runId, point))
-				.forEach((point) -> listeners.forEach((emitter) -> send(emitter, "epoch", point)));
+				.forEach((point) -> this.streams.sendAll(studyId, "epoch", new RunEpoch(runId, point)));
 			return;
 		}
 		StudyResponse study = this.studies.get(studyId);
-		listeners.forEach((emitter) -> {
-			send(emitter, "study", study);
-			if (study.status() == StudyStatus.ENDED) {
-				emitter.complete();
-			}
-		});
-	}
-
-	private void forget(long studyId, SseEmitter emitter) {
-		this.streams.computeIfPresent(studyId, (id, listeners) -> {
-			listeners.remove(emitter);
-			return listeners.isEmpty() ? null : listeners;
-		});
-	}
-
-	private static void send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-		}
-		catch (IOException | IllegalStateException ex) {
-			// The client went away: the emitter's completion callback forgets it.
-			emitter.completeWithError(ex);
+		this.streams.sendAll(studyId, "study", study);
+		if (study.status() == StudyStatus.ENDED) {
+			this.streams.completeAll(studyId);
 		}
 	}
 

@@ -1,0 +1,101 @@
+package io.simmixmatch.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open server-sent event streams of one kind of resource (runs, studies), by the
+ * resource's id: each stream is forgotten when its client goes away or it completes.
+ */
+public final class EventStreams {
+
+	private final Duration timeout;
+
+	private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+	/**
+	 * @param timeout how long a stream stays open at most; clients reconnect after it
+	 */
+	public EventStreams(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Opens a stream of a resource.
+	 * @param id the resource
+	 * @return the stream, to send its first events to and return from the handler
+	 */
+	public SseEmitter open(long id) {
+		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
+		this.streams.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>()).add(emitter);
+		emitter.onCompletion(() -> forget(id, emitter));
+		emitter.onTimeout(emitter::complete);
+		emitter.onError((ex) -> forget(id, emitter));
+		return emitter;
+	}
+
+	/**
+	 * Whether anyone listens to a resource, before the work of an event is done.
+	 * @param id the resource
+	 * @return whether it has an open stream
+	 */
+	public boolean isWatched(long id) {
+		return this.streams.containsKey(id);
+	}
+
+	/**
+	 * Whether anyone listens at all.
+	 * @return whether any stream is open
+	 */
+	public boolean isEmpty() {
+		return this.streams.isEmpty();
+	}
+
+	/**
+	 * Sends an event to every stream of a resource.
+	 * @param id the resource
+	 * @param name the event's name
+	 * @param data its data, written as JSON
+	 */
+	public void sendAll(long id, String name, Object data) {
+		this.streams.getOrDefault(id, List.of()).forEach((emitter) -> send(emitter, name, data));
+	}
+
+	/**
+	 * Ends every stream of a resource, as when it has ended.
+	 * @param id the resource
+	 */
+	public void completeAll(long id) {
+		this.streams.getOrDefault(id, List.of()).forEach(SseEmitter::complete);
+	}
+
+	/**
+	 * Sends an event to one stream.
+	 * @param emitter the stream
+	 * @param name the event's name
+	 * @param data its data, written as JSON
+	 */
+	public static void send(SseEmitter emitter, String name, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(name).data(data));
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client went away: the emitter's completion callback forgets it.
+			emitter.completeWithError(ex);
+		}
+	}
+
+	private void forget(long id, SseEmitter emitter) {
+		this.streams.computeIfPresent(id, (key, listeners) -> {
+			listeners.remove(emitter);
+			return listeners.isEmpty() ? null : listeners;
+		});
+	}
+
+}
