@@ -95,6 +95,26 @@ class StudyApiTest {
 	}
 
 	@Test
+	void aRandomSearchDrawsItsTrialsAndAddsTheBaselineItDidNotDraw() {
+		MvcTestResult created = create("""
+				{"name": "sweep", "base": {"algorithm": "SIMMIXMATCH", "hyperparameters": {"epochs": 1}},
+				 "random": {"trials": 3, "seed": 11, "ranges": {"lambdaSim": {"min": 0.05, "max": 1, "log": true}}},
+				 "seeds": [0, 1], "baseline": {"algorithm": "MIXMATCH"}}""");
+
+		assertThat(created).hasStatus(HttpStatus.ACCEPTED).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.strategy").isEqualTo("RANDOM");
+			json.assertThat().extractingPath("$.configurations.length()").isEqualTo(4);
+			json.assertThat().extractingPath("$.baseline").isEqualTo(3);
+			json.assertThat().extractingPath("$.configurations[3].label").isEqualTo("MIXMATCH");
+			json.assertThat()
+				.extractingPath("$.configurations[0:3].values.lambdaSim")
+				.asArray()
+				.allSatisfy((value) -> assertThat(((Number) value).doubleValue()).isBetween(0.05, 1.0));
+		});
+		assertThat(this.jdbc.queryForObject("select count(*) from training_run", Long.class)).isEqualTo(8);
+	}
+
+	@Test
 	void cancellingAStudyCancelsItsRunsAndEndsIt() {
 		long id = studyId(create(ABLATION));
 		long running = runOf(id, 1, 0);
