@@ -74,7 +74,9 @@ class StudyPlanner {
 		}
 		if (request.baseline() != null) {
 			checkNames(request.baseline().keySet(), "baseline", errors);
-			checkAlgorithm(request.baseline().get(Configuration.ALGORITHM), "baseline.algorithm", errors);
+			if (request.baseline().containsKey(Configuration.ALGORITHM)) {
+				checkAlgorithm(request.baseline().get(Configuration.ALGORITHM), "baseline.algorithm", errors);
+			}
 		}
 		if (request.seeds().stream().distinct().count() < request.seeds().size()) {
 			errors.add(new FieldError("seeds", "must not repeat a seed"));
@@ -303,7 +305,7 @@ class StudyPlanner {
 	}
 
 	private static void checkAlgorithm(@Nullable Object value, String field, List<FieldError> errors) {
-		if (value != null && Arrays.stream(Algorithm.values()).noneMatch((each) -> each.name().equals(value))) {
+		if (value == null || Arrays.stream(Algorithm.values()).noneMatch((each) -> each.name().equals(value))) {
 			errors.add(new FieldError(field, "must be one of " + Arrays.toString(Algorithm.values())));
 		}
 	}
