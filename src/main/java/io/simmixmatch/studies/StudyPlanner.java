@@ -60,46 +60,15 @@ class StudyPlanner {
 	 * field
 	 */
 	StudyPlan plan(CreateStudyRequest request) {
-		List<FieldError> errors = new ArrayList<>();
 		boolean grid = request.grid() != null;
-		if (grid == (request.random() != null)) {
-			errors.add(new FieldError("grid", "give either a grid or a random search, not both or neither"));
-		}
 		String varied = grid ? "grid" : "random.ranges";
-		Map<String, ?> dimensions = grid ? request.grid()
-				: (request.random() != null) ? request.random().ranges() : Map.of();
-		checkDimensions(dimensions, varied, grid, errors);
-		if (request.base().algorithm() == null && !dimensions.containsKey(Configuration.ALGORITHM)) {
-			errors.add(new FieldError("base.algorithm", "must be given, here or as a dimension of the " + varied));
-		}
-		if (request.baseline() != null) {
-			checkNames(request.baseline().keySet(), "baseline", errors);
-			if (request.baseline().containsKey(Configuration.ALGORITHM)) {
-				checkAlgorithm(request.baseline().get(Configuration.ALGORITHM), "baseline.algorithm", errors);
-			}
-		}
-		if (request.seeds().stream().distinct().count() < request.seeds().size()) {
-			errors.add(new FieldError("seeds", "must not repeat a seed"));
-		}
-		throwIfAny(errors);
-
+		throwIfAny(checkShape(request, grid, varied));
 		Algorithm baseAlgorithm = request.base().algorithm();
 		List<Configuration> configurations = grid ? gridOf(request.grid(), baseAlgorithm)
 				: drawn(request.random(), baseAlgorithm);
-		Integer baseline = null;
-		if (request.baseline() != null) {
-			Configuration wanted = Configuration.of(request.baseline(), baseAlgorithm);
-			baseline = indexOf(wanted, configurations, request);
-			if (baseline == null && grid) {
-				errors.add(new FieldError("baseline",
-						"is no configuration of the grid: " + wanted.label() + " is not among "
-								+ configurations.stream().map(Configuration::label).collect(Collectors.joining(", "))));
-			}
-			else if (baseline == null) {
-				configurations.add(wanted);
-				baseline = configurations.size() - 1;
-			}
-		}
+		List<FieldError> errors = new ArrayList<>();
+		Integer baseline = (request.baseline() != null) ? placeBaseline(
+				Configuration.of(request.baseline(), baseAlgorithm), configurations, grid, request, errors) : null;
 		int runs = configurations.size() * request.seeds().size();
 		if (runs > this.properties.maxRuns()) {
 			errors.add(new FieldError(varied, "%d configurations x %d seeds make %d runs; a study may launch at most %d"
@@ -109,6 +78,53 @@ class StudyPlanner {
 		configurations.forEach((configuration) -> resolve(configuration, request, varied, errors));
 		throwIfAny(errors.stream().distinct().toList());
 		return new StudyPlan(grid ? StudyStrategy.GRID : StudyStrategy.RANDOM, List.copyOf(configurations), baseline);
+	}
+
+	// What can be told from the request alone, before any configuration is made.
+	private static List<FieldError> checkShape(CreateStudyRequest request, boolean grid, String varied) {
+		List<FieldError> errors = new ArrayList<>();
+		if (grid == (request.random() != null)) {
+			errors.add(new FieldError("grid", "give either a grid or a random search, not both or neither"));
+		}
+		Map<String, ?> dimensions = grid ? request.grid()
+				: (request.random() != null) ? request.random().ranges() : Map.of();
+		checkDimensions(dimensions, varied, grid, errors);
+		boolean baseNamesAlgorithm = request.base().algorithm() != null;
+		if (!baseNamesAlgorithm && !dimensions.containsKey(Configuration.ALGORITHM)) {
+			errors.add(new FieldError("base.algorithm", "must be given, here or as a dimension of the " + varied));
+		}
+		Map<String, Object> baseline = request.baseline();
+		if (baseline != null) {
+			checkNames(baseline.keySet(), "baseline", errors);
+			if (baseline.containsKey(Configuration.ALGORITHM)) {
+				checkAlgorithm(baseline.get(Configuration.ALGORITHM), "baseline.algorithm", errors);
+			}
+			else if (!baseNamesAlgorithm) {
+				errors.add(new FieldError("baseline.algorithm", "must be given where the base names none"));
+			}
+		}
+		if (request.seeds().stream().distinct().count() < request.seeds().size()) {
+			errors.add(new FieldError("seeds", "must not repeat a seed"));
+		}
+		return errors;
+	}
+
+	// A grid's baseline must be one of its configurations; a random search runs its
+	// baseline as a configuration of its own where it was not drawn.
+	private @Nullable Integer placeBaseline(Configuration wanted, List<Configuration> configurations, boolean grid,
+			CreateStudyRequest request, List<FieldError> errors) {
+		Integer index = indexOf(wanted, configurations, request);
+		if (index != null) {
+			return index;
+		}
+		if (grid) {
+			errors
+				.add(new FieldError("baseline", "is no configuration of the grid: " + wanted.label() + " is not among "
+						+ configurations.stream().map(Configuration::label).collect(Collectors.joining(", "))));
+			return null;
+		}
+		configurations.add(wanted);
+		return configurations.size() - 1;
 	}
 
 	/**

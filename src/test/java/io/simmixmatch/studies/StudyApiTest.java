@@ -224,29 +224,30 @@ class StudyApiTest {
 	@ParameterizedTest(name = "{1}: {2}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-							{"base": {}, "grid": {"algorithm": ["MIXMATCH"], "lambdaX": [1]}, "seeds": [0]}                     | grid.lambdaX                  | unknown hyperparameter
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {}, "seeds": [0]}                                      | grid                          | must vary the algorithm or at least one hyperparameter
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": []}, "seeds": [0]}                         | grid.lambdaU                  | must list at least one value
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1, 2, 3, 4, 5]}, "seeds": [0, 1, 2]}     | grid                          | 5 configurations x 3 seeds make 15 runs; a study may launch at most 12
-							{"base": {}, "grid": {"algorithm": ["MIXMATCH", "SIMMIXMATCH"]}, "seeds": [0], "baseline": {"algorithm": "SUPERVISED"}} | baseline | is no configuration of the grid: SUPERVISED is not among MIXMATCH, SIMMIXMATCH
-							{"base": {}, "grid": {"algorithm": ["MIXMATCH", "BYOL"]}, "seeds": [0]}                            | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
-							{"base": {}, "grid": {"algorithm": [null]}, "seeds": [0]}                                          | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
-					{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0], "baseline": {"algorithm": null}} | baseline.algorithm | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
-					{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": null}}, "seeds": [0]} | random.ranges[lambdaU] | must not be null
+									{"base": {}, "grid": {"algorithm": ["MIXMATCH"], "lambdaX": [1]}, "seeds": [0]}                     | grid.lambdaX                  | unknown hyperparameter
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {}, "seeds": [0]}                                      | grid                          | must vary the algorithm or at least one hyperparameter
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": []}, "seeds": [0]}                         | grid.lambdaU                  | must list at least one value
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1, 2, 3, 4, 5]}, "seeds": [0, 1, 2]}     | grid                          | 5 configurations x 3 seeds make 15 runs; a study may launch at most 12
+									{"base": {}, "grid": {"algorithm": ["MIXMATCH", "SIMMIXMATCH"]}, "seeds": [0], "baseline": {"algorithm": "SUPERVISED"}} | baseline | is no configuration of the grid: SUPERVISED is not among MIXMATCH, SIMMIXMATCH
+									{"base": {}, "grid": {"algorithm": ["MIXMATCH", "BYOL"]}, "seeds": [0]}                            | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
+									{"base": {}, "grid": {"algorithm": [null]}, "seeds": [0]}                                          | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
+							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0], "baseline": {"algorithm": null}} | baseline.algorithm | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
+							{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": null}}, "seeds": [0]} | random.ranges[lambdaU] | must not be null
+							{"base": {}, "grid": {"algorithm": ["MIXMATCH"]}, "seeds": [0], "baseline": {"lambdaU": 1}}     | baseline.algorithm            | must be given where the base names none
 					{"base": {"algorithm": "MIXMATCH"}, "grid": {"seed": [1, 2]}, "seeds": [0]}                       | grid.seed                     | seeds are given by 'seeds'
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [-1, 10]}, "seeds": [0]}                  | grid.lambdaU                  | must be greater than or equal to 0 (in MIXMATCH lambdaU=-1)
-							{"base": {"algorithm": "MIXMATCH", "hyperparameters": {"epochs": 0}}, "grid": {"lambdaU": [1]}, "seeds": [0]} | base.hyperparameters.epochs | must be greater than or equal to 1 (in MIXMATCH lambdaU=1)
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": ["a lot"]}, "seeds": [0]}                 | grid.lambdaU                  | must be a number (in MIXMATCH lambdaU=a lot)
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0, 0]}                    | seeds                         | must not repeat a seed
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": []}                        | seeds                         | must not be empty
-							{"base": {}, "grid": {"lambdaU": [1]}, "seeds": [0]}                                              | base.algorithm                | must be given, here or as a dimension of the grid
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "random": {"trials": 2, "ranges": {"lambdaU": {"min": 1, "max": 2}}}, "seeds": [0]} | grid | give either a grid or a random search, not both or neither
-							{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": {"min": 2, "max": 1}}}, "seeds": [0]} | random.ranges.lambdaU | min must not exceed max
-							{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": {"min": 0, "max": 1, "log": true}}}, "seeds": [0]} | random.ranges.lambdaU | a logarithmic range needs min above 0
-							{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": {"values": [1], "min": 0}}}, "seeds": [0]} | random.ranges.lambdaU | must give either values or both min and max
-							{"datasetId": "cifar-10", "base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0]} | datasetId                   | no data set with id 'cifar-10'
-							{"base": {"algorithm": "MIXMATCH", "hyperparameters": {"labelsPerClass": 10000}}, "grid": {"lambdaU": [1]}, "seeds": [0]} | hyperparameters.labelsPerClass | 10000 labeled and 500 validation images per class and 1000 test images need 11500 images per class; data set 'fashion-mnist' has 7000 in its smallest class
-							""")
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [-1, 10]}, "seeds": [0]}                  | grid.lambdaU                  | must be greater than or equal to 0 (in MIXMATCH lambdaU=-1)
+									{"base": {"algorithm": "MIXMATCH", "hyperparameters": {"epochs": 0}}, "grid": {"lambdaU": [1]}, "seeds": [0]} | base.hyperparameters.epochs | must be greater than or equal to 1 (in MIXMATCH lambdaU=1)
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": ["a lot"]}, "seeds": [0]}                 | grid.lambdaU                  | must be a number (in MIXMATCH lambdaU=a lot)
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0, 0]}                    | seeds                         | must not repeat a seed
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": []}                        | seeds                         | must not be empty
+									{"base": {}, "grid": {"lambdaU": [1]}, "seeds": [0]}                                              | base.algorithm                | must be given, here or as a dimension of the grid
+									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "random": {"trials": 2, "ranges": {"lambdaU": {"min": 1, "max": 2}}}, "seeds": [0]} | grid | give either a grid or a random search, not both or neither
+									{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": {"min": 2, "max": 1}}}, "seeds": [0]} | random.ranges.lambdaU | min must not exceed max
+									{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": {"min": 0, "max": 1, "log": true}}}, "seeds": [0]} | random.ranges.lambdaU | a logarithmic range needs min above 0
+									{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": {"values": [1], "min": 0}}}, "seeds": [0]} | random.ranges.lambdaU | must give either values or both min and max
+									{"datasetId": "cifar-10", "base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0]} | datasetId                   | no data set with id 'cifar-10'
+									{"base": {"algorithm": "MIXMATCH", "hyperparameters": {"labelsPerClass": 10000}}, "grid": {"lambdaU": [1]}, "seeds": [0]} | hyperparameters.labelsPerClass | 10000 labeled and 500 validation images per class and 1000 test images need 11500 images per class; data set 'fashion-mnist' has 7000 in its smallest class
+									""")
 	void aRejectedStudyNamesTheFieldAndWritesNothing(String body, String field, String message) {
 		assertThat(create(body)).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
