@@ -134,8 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
 		}
 		Device target = Devices.parse(this.device);
 		LoadedDataset dataset = DatasetSource.parse(this.dataset, this.channels, this.imageSize)
-			.load(this.dataDir, new SplitPlan(hyperparameters.labelsPerClass(), hyperparameters.validationPerClass(),
-					this.testPerClass, hyperparameters.seed()));
+			.load(this.dataDir, hyperparameters.splitPlan(this.testPerClass));
 		ImageSet images = dataset.images();
 		DataSplit split = dataset.split();
 		Path checkpoints = (this.out != null) ? this.out : defaultOut();

@@ -1,5 +1,6 @@
 package io.simmixmatch.training;
 
+import io.simmixmatch.data.SplitPlan;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -72,6 +73,17 @@ public record Hyperparameters(
 	 */
 	public long totalSteps() {
 		return (long) this.epochs * this.stepsPerEpoch;
+	}
+
+	/**
+	 * The split these hyperparameters ask of a data set, as the command line and the
+	 * workers both make it.
+	 * @param testPerClass test images to hold out per class, where the data set has no
+	 * test split of its own
+	 * @return the split's plan, seeded by the run's seed
+	 */
+	public SplitPlan splitPlan(int testPerClass) {
+		return new SplitPlan(this.labelsPerClass, this.validationPerClass, testPerClass, this.seed);
 	}
 
 	/**

@@ -135,7 +135,7 @@ class RunTrainer {
 			Hyperparameters hp = assignment.hyperparameters();
 			// The same test split as the command line's, where the data set has none
 			LoadedDataset dataset = this.datasets.load(assignment.datasetId(), this.dataDirectory,
-					new SplitPlan(hp.labelsPerClass(), hp.validationPerClass(), SplitPlan.TEST_PER_CLASS, hp.seed()));
+					hp.splitPlan(SplitPlan.TEST_PER_CLASS));
 			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);
