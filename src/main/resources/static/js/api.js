@@ -19,7 +19,14 @@ function askForKey(event) {
   location.reload();
 }
 
+// The header of every page: its sections, the current one marked, and the key link.
+const SECTIONS = [["/", "Runs"], ["/studies.html", "Studies"], ["/datasets.html", "Data sets"],
+  ["/predict.html", "Predict"], ["/swagger-ui.html", "API"]];
+const SECTION_OF = { "/run.html": "/", "/compare.html": "/", "/study.html": "/studies.html" };
+const current = SECTION_OF[location.pathname] ?? location.pathname;
 document.querySelector("header")?.append(
+  element("a", { class: "brand", href: "/" }, "SimMixMatch"),
+  ...SECTIONS.map(([href, name]) => element("a", { href, "aria-current": href === current ? "page" : undefined }, name)),
   element("a", { href: "#", id: "api-key", class: "key", onclick: askForKey },
     localStorage.getItem(KEY) ? "API key ✓" : "API key"));
 
