@@ -39,18 +39,21 @@ final class StudyResults {
 		String metric = (succeeded.isEmpty() || succeeded.stream().anyMatch((run) -> run.test() != null)) ? TEST
 				: VALIDATION;
 		List<Configuration> configurations = study.getConfigurations();
-		Map<Long, Double> baselineTop1 = (study.getBaseline() != null)
-				? top1BySeed(runsOf(runs, study.getBaseline()), metric) : Map.of();
+		List<List<RunResult>> rows = new ArrayList<>();
+		for (int index = 0; index < configurations.size(); index++) {
+			rows.add(runsOf(runs, index).stream().map((run) -> row(run, metric)).toList());
+		}
+		Integer baseline = study.getBaseline();
+		Map<Long, Double> baselineTop1 = (baseline != null) ? top1BySeed(rows.get(baseline)) : Map.of();
 		List<ConfigurationResult> results = new ArrayList<>();
 		for (int index = 0; index < configurations.size(); index++) {
-			List<RunResponse> own = runsOf(runs, index);
-			List<RunResult> rows = own.stream().map((run) -> row(run, metric)).toList();
-			boolean compared = study.getBaseline() != null && index != study.getBaseline();
+			List<RunResult> own = rows.get(index);
+			boolean compared = baseline != null && index != baseline;
 			results.add(new ConfigurationResult(index, configurations.get(index).label(),
-					configurations.get(index).values(), rows, summary(rows, RunResult::top1),
-					summary(rows, RunResult::top5), summary(rows, RunResult::wallSeconds).mean(),
-					summary(rows, RunResult::imagesPerSecond).mean(),
-					compared ? SeedStatistics.paired(top1BySeed(own, metric), baselineTop1) : null));
+					configurations.get(index).values(), own, summary(own, RunResult::top1),
+					summary(own, RunResult::top5), summary(own, RunResult::wallSeconds).mean(),
+					summary(own, RunResult::imagesPerSecond).mean(),
+					compared ? SeedStatistics.paired(top1BySeed(own), baselineTop1) : null));
 		}
 		Integer best = results.stream()
 			.filter((result) -> result.top1().mean() != null)
@@ -62,8 +65,8 @@ final class StudyResults {
 				: StudyStatus.ACTIVE;
 		CreateStudyRequest request = study.getRequest();
 		return new StudyResponse(study.getId(), study.getName(), study.getDatasetId(), study.getStrategy(), status,
-				study.isCancelRequested(), request.seeds(), metric, request.medianStopping(), results,
-				study.getBaseline(), best, study.getCreatedBy(), study.getCreatedAt());
+				study.isCancelRequested(), request.seeds(), metric, request.medianStopping(), results, baseline, best,
+				study.getCreatedBy(), study.getCreatedAt());
 	}
 
 	private static List<RunResponse> runsOf(List<RunResponse> runs, int configuration) {
@@ -94,12 +97,9 @@ final class StudyResults {
 		return SeedStatistics.summary(rows.stream().map(value).filter(Objects::nonNull).toList());
 	}
 
-	private static Map<Long, Double> top1BySeed(List<RunResponse> runs, String metric) {
+	private static Map<Long, Double> top1BySeed(List<RunResult> rows) {
 		Map<Long, Double> bySeed = new LinkedHashMap<>();
-		runs.stream()
-			.map((run) -> row(run, metric))
-			.filter((row) -> row.top1() != null)
-			.forEach((row) -> bySeed.put(row.seed(), row.top1()));
+		rows.stream().filter((row) -> row.top1() != null).forEach((row) -> bySeed.put(row.seed(), row.top1()));
 		return bySeed;
 	}
 
