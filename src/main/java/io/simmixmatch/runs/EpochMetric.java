@@ -81,6 +81,10 @@ class EpochMetric {
 				result.imagesPerSecond(), result.durationMillis(), now);
 	}
 
+	long getRunId() {
+		return this.id.runId();
+	}
+
 	int getEpoch() {
 		return this.id.epoch();
 	}

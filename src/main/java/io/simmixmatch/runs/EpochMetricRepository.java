@@ -10,6 +10,11 @@ interface EpochMetricRepository extends JpaRepository<EpochMetric, EpochMetric.K
 	List<EpochMetric> findByIdRunIdOrderByIdEpoch(long runId);
 
 	@Query("""
+			select m from EpochMetric m, TrainingRun r
+			where m.id.runId = r.id and r.studyId = :studyId order by m.id.runId, m.id.epoch""")
+	List<EpochMetric> findOfStudy(long studyId);
+
+	@Query("""
 			select m.valTop1 from EpochMetric m, TrainingRun r
 			where m.id.runId = r.id and r.studyId = :studyId and m.id.epoch = :epoch and r.id <> :exceptRunId
 			  and m.valTop1 is not null""")

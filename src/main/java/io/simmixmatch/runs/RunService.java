@@ -98,17 +98,21 @@ class RunService {
 	 * @return the queued run
 	 */
 	RunResponse create(CreateRunRequest request, @Nullable String caller) {
-		return RunResponse.of(queue(request, caller, null));
+		TrainingRun run = checked(request, caller);
+		if (caller != null) {
+			checkRoomForRuns(caller, 1);
+		}
+		return RunResponse.of(enqueue(run));
 	}
 
 	/**
-	 * Checks a run and queues it, inside the caller's transaction.
+	 * Checks a request to train against the data set, the limits and the workers.
 	 * @param request what to train
 	 * @param caller who launches it, or null where authentication is off
-	 * @param study the study it belongs to, if any
-	 * @return the queued run
+	 * @return the run it asks for, not saved yet
+	 * @throws org.springframework.web.ErrorResponseException 400 naming what is refused
 	 */
-	TrainingRun queue(CreateRunRequest request, @Nullable String caller, RunResponse.@Nullable Study study) {
+	TrainingRun checked(CreateRunRequest request, @Nullable String caller) {
 		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
 		DatasetInfo dataset = trainableDataset(datasetId);
 		Algorithm algorithm = request.algorithm();
@@ -135,18 +139,20 @@ class RunService {
 				.invalidFields(List.of(new FieldError("devices", "must not exceed hyperparameters.batchSize ("
 						+ resolved.batchSize() + "): each device needs images")));
 		}
-		if (caller != null) {
-			checkRoomForRuns(caller, 1);
-		}
-		TrainingRun run = new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, devices,
-				caller, now());
-		if (study != null) {
-			run.joinStudy(study.id(), study.configuration());
-		}
-		run = this.runs.save(run);
-		this.events.publishEvent(new RunQueued(run.getId(), priority));
-		log.info("Queued run {} ({}, {} on {})", run.getId(), name, algorithm, datasetId);
-		return run;
+		return new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, devices, caller, now());
+	}
+
+	/**
+	 * Queues a checked run, inside the caller's transaction.
+	 * @param run the run
+	 * @return the queued run
+	 */
+	TrainingRun enqueue(TrainingRun run) {
+		TrainingRun saved = this.runs.save(run);
+		this.events.publishEvent(new RunQueued(saved.getId(), saved.getPriority()));
+		log.info("Queued run {} ({}, {} on {})", saved.getId(), saved.getName(), saved.getAlgorithm(),
+				saved.getDatasetId());
+		return saved;
 	}
 
 	// Without a known worker (none started yet, or all elsewhere and silent) nothing is

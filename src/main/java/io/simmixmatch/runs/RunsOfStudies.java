@@ -1,8 +1,10 @@
 package io.simmixmatch.runs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,11 +33,15 @@ class RunsOfStudies implements StudyRuns {
 
 	@Override
 	public void launch(long studyId, List<StudyRun> runs, @Nullable String caller) {
+		List<TrainingRun> checked = runs.stream().map((request) -> {
+			TrainingRun run = this.service.checked(request.request(), caller);
+			run.joinStudy(studyId, request.configuration());
+			return run;
+		}).toList();
 		if (caller != null) {
-			this.service.checkRoomForRuns(caller, runs.size());
+			this.service.checkRoomForRuns(caller, checked.size());
 		}
-		runs.forEach((run) -> this.service.queue(run.request(), caller,
-				new RunResponse.Study(studyId, run.configuration())));
+		checked.forEach(this.service::enqueue);
 	}
 
 	@Override
@@ -48,14 +54,16 @@ class RunsOfStudies implements StudyRuns {
 	@Transactional(readOnly = true)
 	public Map<Long, List<EpochMetricResponse>> curvesOf(long studyId) {
 		Map<Long, List<EpochMetricResponse>> curves = new LinkedHashMap<>();
-		for (TrainingRun run : this.runs.findByStudyIdOrderById(studyId)) {
-			curves.put(run.getId(),
-					this.metrics.findByIdRunIdOrderByIdEpoch(run.getId())
-						.stream()
-						.map(EpochMetricResponse::of)
-						.toList());
-		}
+		this.runs.findIdsByStudyId(studyId).forEach((runId) -> curves.put(runId, new ArrayList<>()));
+		this.metrics.findOfStudy(studyId)
+			.forEach((metric) -> curves.get(metric.getRunId()).add(EpochMetricResponse.of(metric)));
 		return curves;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<EpochMetricResponse> epochOf(long runId, int epoch) {
+		return this.metrics.findById(new EpochMetric.Key(runId, epoch)).map(EpochMetricResponse::of);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,14 @@ public interface StudyRuns {
 	 * @return each run's epochs in order, by run id
 	 */
 	Map<Long, List<EpochMetricResponse>> curvesOf(long studyId);
+
+	/**
+	 * One point of a run's curve.
+	 * @param runId the run
+	 * @param epoch the epoch
+	 * @return the point, or empty if the run has not recorded that epoch
+	 */
+	Optional<EpochMetricResponse> epochOf(long runId, int epoch);
 
 	/**
 	 * The validation top-1 accuracy that the study's other runs reached at an epoch.

@@ -1,7 +1,6 @@
 package io.simmixmatch.studies;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalInt;
 
 import io.simmixmatch.database.PostgresNotifications;
@@ -61,11 +60,8 @@ class StudyEventStreams {
 		}
 		OptionalInt epoch = RunChannels.epoch(payload);
 		if (epoch.isPresent()) {
-			this.runs.curvesOf(studyId)
-				.getOrDefault(runId, List.of())
-				.stream()
-				.filter((point) -> point.epoch() == epoch.getAsInt())
-				.forEach((point) -> this.streams.sendAll(studyId, "epoch", new RunEpoch(runId, point)));
+			this.runs.epochOf(runId, epoch.getAsInt())
+				.ifPresent((point) -> this.streams.sendAll(studyId, "epoch", new RunEpoch(runId, point)));
 			return;
 		}
 		StudyResponse study = this.studies.get(studyId);
