@@ -32,6 +32,9 @@ final class CheckpointableAdam extends Optimizer {
 
 	private static final float EPSILON = 1e-8f;
 
+	// libtorch's update clips the gradient from above at a non-negative bound only.
+	private static final float NO_CLIPPING = -1;
+
 	private final Tracker learningRate;
 
 	private final float weightDecay;
@@ -60,31 +63,32 @@ final class CheckpointableAdam extends Optimizer {
 		this.decayed = decayed;
 	}
 
+	/**
+	 * One Adam step of one parameter, in one native call (libtorch's fused update, which
+	 * also clears the gradient: PyTorch accumulates gradients and DJL's collector never
+	 * resets them). PyTorch's Adam, {@code w -= lr * (m / c1) / (sqrt(v / c2) + eps)}
+	 * with {@code c = 1 - beta^t}, is passed in the form that call computes,
+	 * {@code w -= (lr * sqrt(c2) / c1) * m / (sqrt(v) + eps * sqrt(c2))}. Decoupled decay
+	 * shrinks the kernel after the step, {@code (w - u) * (1 - lr * wd)}; the call
+	 * shrinks the weight before it, so the step is scaled by the same factor.
+	 */
 	@Override
 	public void update(String parameterId, NDArray weight, NDArray grad) {
 		String key = parameterId + "@" + weight.getDevice();
 		int step = this.steps.merge(key, 1, Integer::sum);
 		float rate = this.learningRate.getNewValue(step - 1);
-		try (NDScope temporaries = new NDScope()) {
-			NDArray first = this.firstMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
-			NDArray second = this.secondMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
-			NDArray gradient = (this.decoupled || this.weightDecay == 0) ? grad
-					: grad.add(weight.mul(this.weightDecay));
-			first.muli(BETA1).addi(gradient.mul(1 - BETA1));
-			second.muli(BETA2).addi(gradient.square().muli(1 - BETA2));
-			float correction1 = (float) (1 - Math.pow(BETA1, step));
-			float correction2 = (float) (1 - Math.pow(BETA2, step));
-			NDArray update = first.div(correction1).divi(second.div(correction2).sqrt().addi(EPSILON));
-			weight.subi(update.muli(rate));
-			if (this.decoupled && this.weightDecay != 0 && this.decayed.test(parameterId)) {
-				weight.muli(1 - rate * this.weightDecay);
-			}
-			// PyTorch accumulates gradients and DJL's collector never resets them; DJL's
-			// own optimizers clear them natively in their update, and so does this one.
-			if (weight.hasGradient()) {
-				weight.getGradient().muli(0);
-			}
-		}
+		NDArray first = this.firstMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
+		NDArray second = this.secondMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
+		boolean shrunk = this.decoupled && this.weightDecay != 0 && this.decayed.test(parameterId);
+		float gradientDecay = this.decoupled ? 0 : this.weightDecay;
+		double correction1 = 1 - Math.pow(BETA1, step);
+		double rootCorrection2 = Math.sqrt(1 - Math.pow(BETA2, step));
+		double shrink = shrunk ? 1 - (double) rate * this.weightDecay : 1;
+		float stepSize = (float) (rate * rootCorrection2 / correction1 * shrink);
+		weight.getNDArrayInternal()
+			.adamUpdate(new NDList(weight, grad, first, second), new NDList(weight), rate, stepSize,
+					shrunk ? this.weightDecay : gradientDecay, 1, NO_CLIPPING, BETA1, BETA2,
+					(float) (EPSILON * rootCorrection2), false, shrunk);
 	}
 
 	// Optimizer state outlives the scope of the update that created it.

@@ -186,6 +186,20 @@ class TrainingMathTest {
 	}
 
 	@Test
+	void laterStepsDivideBiasCorrectedMoments() {
+		// g = 1 then 3, lr 0.1: m = 0.39, v = 0.009999, m / (1 - 0.9^2) = 2.0526316,
+		// v / (1 - 0.999^2) = 5.0020010, step = 0.1 * 2.0526316 / sqrt(5.0020010) =
+		// 0.0917781
+		NDArray weight = this.manager.create(new float[] { 1 });
+		CheckpointableAdam adam = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0, (id) -> true);
+
+		adam.update("w", weight, this.manager.create(new float[] { 1 }));
+		adam.update("w", weight, this.manager.create(new float[] { 3 }));
+
+		assertThat(weight.getFloat()).isCloseTo(1 - 0.1f - 0.0917781f, within(1e-6f));
+	}
+
+	@Test
 	void anUpdateClearsTheGradientItConsumed() {
 		NDArray weight = this.manager.create(new float[] { 1, 2 });
 		weight.setRequiresGradient(true);
