@@ -32,7 +32,7 @@ final class CheckpointableAdam extends Optimizer {
 
 	private static final float EPSILON = 1e-8f;
 
-	// libtorch's update clips the gradient from above at a non-negative bound only.
+	// libtorch's update clips the gradient only where the bound is not negative.
 	private static final float NO_CLIPPING = -1;
 
 	private final Tracker learningRate;
@@ -80,15 +80,14 @@ final class CheckpointableAdam extends Optimizer {
 		NDArray first = this.firstMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
 		NDArray second = this.secondMoments.computeIfAbsent(key, (k) -> kept(weight.zerosLike()));
 		boolean shrunk = this.decoupled && this.weightDecay != 0 && this.decayed.test(parameterId);
-		float gradientDecay = this.decoupled ? 0 : this.weightDecay;
+		float decay = (shrunk || !this.decoupled) ? this.weightDecay : 0;
 		double correction1 = 1 - Math.pow(BETA1, step);
 		double rootCorrection2 = Math.sqrt(1 - Math.pow(BETA2, step));
 		double shrink = shrunk ? 1 - (double) rate * this.weightDecay : 1;
 		float stepSize = (float) (rate * rootCorrection2 / correction1 * shrink);
 		weight.getNDArrayInternal()
-			.adamUpdate(new NDList(weight, grad, first, second), new NDList(weight), rate, stepSize,
-					shrunk ? this.weightDecay : gradientDecay, 1, NO_CLIPPING, BETA1, BETA2,
-					(float) (EPSILON * rootCorrection2), false, shrunk);
+			.adamUpdate(new NDList(weight, grad, first, second), new NDList(weight), rate, stepSize, decay, 1,
+					NO_CLIPPING, BETA1, BETA2, (float) (EPSILON * rootCorrection2), false, shrunk);
 	}
 
 	// Optimizer state outlives the scope of the update that created it.
