@@ -10,8 +10,9 @@ K 2) for steps/15 epochs of 15 steps; its step time per epoch excludes evaluatio
 first two epochs (warm-up) are left out, as the twin leaves out its first two chunks. Ours
 warms up for longer (about five epochs: 74, 49, 43, 40, 56 ms, then 29-33; the JIT and
 the allocator's arenas are the suspects, not told apart), so the default of 300 steps
-puts the median of the 18 epochs counted past it. On a GPU machine, ours finds the CUDA build of libtorch through PYTORCH_LIBRARY_PATH. Debian's
-python3-torch is the reference build on CPU; it is installed when missing.
+puts the median of the 18 epochs counted past it. On a GPU machine, ours finds the CUDA
+build of libtorch through PYTORCH_LIBRARY_PATH. Debian's python3-torch is the reference
+build on CPU; it is installed when missing.
 """
 import argparse
 import glob

@@ -90,7 +90,7 @@ final class CheckpointableAdam extends Optimizer {
 					NO_CLIPPING, BETA1, BETA2, (float) (EPSILON * rootCorrection2), false, shrunk);
 	}
 
-	// Optimizer state outlives the scope of the update that created it.
+	// Optimizer state outlives the scope of the step that created it.
 	private static NDArray kept(NDArray array) {
 		NDScope.unregister(array);
 		return array;
