@@ -89,10 +89,10 @@ class RunApiBadInputTest {
 			assertThat(create(largest)).hasStatus(HttpStatus.BAD_REQUEST)
 				.bodyJson()
 				.extractingPath("$.errors[0].message")
-				.isEqualTo("a step would need about 17.2 GiB (batchSize x (1 + unlabeledRatio x k) images of 28 x 28"
-						+ " on SMALL_CNN); the largest worker has 8.0 GiB: lower batchSize, unlabeledRatio or k");
+				.isEqualTo("a step would need about 31.4 GiB (batchSize x (1 + unlabeledRatio x k) images of 28 x 28"
+						+ " on CNN_6); the largest worker has 8.0 GiB: lower batchSize, unlabeledRatio or k");
 			assertNothingWritten();
-			assertThat(create(largest.replace("4096", "512"))).as("about 3.0 GiB").hasStatus(HttpStatus.ACCEPTED);
+			assertThat(create(largest.replace("4096", "512"))).as("about 4.8 GiB").hasStatus(HttpStatus.ACCEPTED);
 		}
 		finally {
 			this.jdbc.update("delete from worker");
