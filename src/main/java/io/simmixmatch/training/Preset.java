@@ -20,7 +20,7 @@ public enum Preset {
 	/**
 	 * MixMatch's recipe for the built-in Fashion-MNIST data set, with a CNN of two
 	 * convolutions per stage ({@code CNN_6}: at 2.4x the step time of the one-convolution
-	 * CNN it tests about 4 points higher after 4,000 MixMatch steps, more than that CNN
+	 * CNN it tests 4.57 points higher after 4,000 MixMatch steps, more than that CNN
 	 * gains from three times the steps; docs/benchmarks.md): Adam 2e-3 with decoupled
 	 * decay 0.02 (kernels shrink by 4e-5 per step), flip and pad-and-crop only (jitter
 	 * would grey the black background that every test image has), K = 2, T = 0.5, alpha
