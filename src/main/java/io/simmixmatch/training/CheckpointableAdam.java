@@ -2,11 +2,15 @@ package io.simmixmatch.training;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
@@ -61,6 +65,23 @@ final class CheckpointableAdam extends Optimizer {
 		this.weightDecay = weightDecay;
 		this.decoupled = type == OptimizerType.ADAMW;
 		this.decayed = decayed;
+	}
+
+	/**
+	 * The parameters that decoupled decay shrinks: the kernels of convolutions and linear
+	 * layers (DJL's {@link Parameter.Type#WEIGHT}), not biases or BatchNorm's scale and
+	 * shift, as in MixMatch's reference implementations.
+	 * @param network the network to train
+	 * @return whether a parameter id names one of its kernels
+	 */
+	static Predicate<String> kernelsOf(Block network) {
+		Set<String> ids = network.getParameters()
+			.values()
+			.stream()
+			.filter((parameter) -> parameter.getType() == Parameter.Type.WEIGHT)
+			.map(Parameter::getId)
+			.collect(Collectors.toSet());
+		return ids::contains;
 	}
 
 	/**

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -14,7 +12,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
@@ -70,7 +67,7 @@ public final class SemiSupervisedTraining {
 			model.setBlock(SemiSupervisedNet.of(this.hp.model(), numClasses));
 			average.setBlock(SemiSupervisedNet.of(this.hp.model(), numClasses));
 			CheckpointableAdam optimizer = new CheckpointableAdam(this.hp.optimizer(), this.learningRate,
-					(float) this.hp.weightDecay(), kernelIds(model)::contains);
+					(float) this.hp.weightDecay(), CheckpointableAdam.kernelsOf(model.getBlock()));
 			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
 				.optOptimizer(optimizer)
 				.optDevices(this.setup.devices().toArray(Device[]::new));
@@ -122,17 +119,6 @@ public final class SemiSupervisedTraining {
 		return new TrainingOutcome(completed, List.copyOf(progress.history), progress.bestEpoch,
 				Files.isRegularFile(best) ? best : null, finalTest, bestTest, progress.meanImagesPerSecond(),
 				progress.meanDataShare(), seconds);
-	}
-
-	// The convolution and linear kernels: what decoupled weight decay shrinks.
-	private static Set<String> kernelIds(Model model) {
-		return model.getBlock()
-			.getParameters()
-			.values()
-			.stream()
-			.filter((parameter) -> parameter.getType() == Parameter.Type.WEIGHT)
-			.map(Parameter::getId)
-			.collect(Collectors.toSet());
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.simmixmatch.training;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.LongStream;
 
@@ -158,6 +161,26 @@ class TrainingMathTest {
 		// 1 - 0.1 * 0.5: 1.9 * 0.95 = 1.805; the bias takes the Adam step only
 		assertThat(kernel.toFloatArray()).containsExactly(new float[] { 1.805f, -1.805f }, within(1e-6f));
 		assertThat(bias.toFloatArray()).containsExactly(new float[] { 1.9f, -1.9f }, within(1e-6f));
+	}
+
+	@Test
+	void decoupledDecayTakesTheConvolutionAndLinearKernelsOfTheNetworkAndNothingElse() {
+		Block network = SemiSupervisedNet.of(ModelArchitecture.SMALL_CNN, 10);
+		Predicate<String> decayed = CheckpointableAdam.kernelsOf(network);
+
+		Map<Boolean, List<String>> namesByDecay = network.getParameters()
+			.stream()
+			.collect(Collectors.partitioningBy((pair) -> decayed.test(pair.getValue().getId()),
+					Collectors.mapping((pair) -> pair.getKey(), Collectors.toList())));
+
+		// the kernels of the three convolutions, the classifier and the projection head's
+		// two layers
+		assertThat(namesByDecay.get(true)).containsExactlyInAnyOrder("01backbone_01SequentialBlock_01Conv2d_weight",
+				"01backbone_03SequentialBlock_01Conv2d_weight", "01backbone_05SequentialBlock_01Conv2d_weight",
+				"02classifier_weight", "03projector_01Linear_weight", "03projector_03Linear_weight");
+		assertThat(namesByDecay.get(false)).isNotEmpty()
+			.allMatch((name) -> name.endsWith("_bias") || name.endsWith("_gamma") || name.endsWith("_beta")
+					|| name.endsWith("_runningMean") || name.endsWith("_runningVar"));
 	}
 
 	@Test
