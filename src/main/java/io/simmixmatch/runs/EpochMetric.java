@@ -71,10 +71,9 @@ class EpochMetric {
 	 */
 	static EpochMetric of(long runId, Algorithm algorithm, EpochResult result, Instant now) {
 		var terms = result.losses();
-		boolean unlabeled = algorithm != Algorithm.SUPERVISED;
+		boolean unlabeled = algorithm.consistency() != Algorithm.Consistency.NONE;
 		Losses losses = new Losses(result.learningRate(), terms.total(), terms.supervised(),
-				unlabeled ? terms.consistency() : null,
-				(algorithm == Algorithm.SIMMIXMATCH) ? terms.contrastive() : null);
+				unlabeled ? terms.consistency() : null, algorithm.contrastive() ? terms.contrastive() : null);
 		Accuracy validation = result.validation();
 		return new EpochMetric(runId, result.epoch(), result.step(), losses,
 				(validation != null) ? validation.top1() : null, (validation != null) ? validation.top5() : null,

@@ -1,54 +1,91 @@
 package io.simmixmatch.training;
 
-import java.util.Set;
-
 /**
- * The training algorithms that share one loop. Each one adds loss terms to the one before
- * it, so the ablation of the original table is a single flag.
+ * The training algorithms that share one loop: a consistency method for the unlabeled
+ * images (none, MixMatch's or FixMatch's), with or without SimMixMatch's contrastive loss
+ * over views of them. The ablation of the original table, and of the contrastive term
+ * where labels are scarcest, is a single flag.
  */
 public enum Algorithm {
 
 	/** Cross entropy on the labeled batch only: the baseline. */
-	SUPERVISED(1, Set.of()),
+	SUPERVISED(Consistency.NONE, false),
 
 	/** Label guessing, sharpening, MixUp and the L2 consistency loss. */
-	MIXMATCH(1, Set.of("unlabeledRatio", "k", "temperature", "alpha", "lambdaU", "rampupEpochs")),
+	MIXMATCH(Consistency.MIXMATCH, false),
 
-	/** MixMatch plus the contrastive loss over K augmented views. */
-	SIMMIXMATCH(2, Set.of("lambdaSim", "contrastiveTemperature", "strongContrastiveViews"));
+	/** MixMatch plus the contrastive loss over its K augmented views. */
+	SIMMIXMATCH(Consistency.MIXMATCH, true),
 
-	private final int minimumViews;
+	/**
+	 * A weak view's confident prediction is the pseudo-label of a strong (RandAugment)
+	 * view of the same image; with {@code flexMatch}, FlexMatch's class-wise thresholds.
+	 */
+	FIXMATCH(Consistency.FIXMATCH, false),
 
-	private final Set<String> addedHyperparameters;
+	/** FixMatch plus the contrastive loss over the weak and the strong view. */
+	SIMFIXMATCH(Consistency.FIXMATCH, true);
 
-	Algorithm(int minimumViews, Set<String> addedHyperparameters) {
-		this.minimumViews = minimumViews;
-		this.addedHyperparameters = addedHyperparameters;
+	/** How an algorithm learns from unlabeled images. */
+	public enum Consistency {
+
+		/** It does not. */
+		NONE,
+
+		/** Guessed labels, sharpened and mixed up, matched by an L2 loss. */
+		MIXMATCH,
+
+		/** Confident pseudo-labels of weak views, matched by strong views. */
+		FIXMATCH
+
+	}
+
+	private final Consistency consistency;
+
+	private final boolean contrastive;
+
+	Algorithm(Consistency consistency, boolean contrastive) {
+		this.consistency = consistency;
+		this.contrastive = contrastive;
+	}
+
+	public Consistency consistency() {
+		return this.consistency;
 	}
 
 	/**
-	 * Whether the algorithm reads a hyperparameter: every one but those that only the
-	 * algorithms after it add (SUPERVISED ignores {@code lambdaU}, MIXMATCH ignores
-	 * {@code lambdaSim}). Two runs that differ only in ignored ones train alike.
+	 * Whether the contrastive loss is one of its terms.
+	 * @return true for SIMMIXMATCH and SIMFIXMATCH
+	 */
+	public boolean contrastive() {
+		return this.contrastive;
+	}
+
+	/**
+	 * Whether the algorithm reads a hyperparameter. Two runs that differ only in ones it
+	 * ignores (SUPERVISED's {@code lambdaU}, MIXMATCH's {@code threshold}) train alike.
 	 * @param name a hyperparameter's name
-	 * @return false if a later algorithm adds it
+	 * @return false if only another algorithm reads it
 	 */
 	public boolean uses(String name) {
-		for (Algorithm later : values()) {
-			if (later.compareTo(this) > 0 && later.addedHyperparameters.contains(name)) {
-				return false;
-			}
-		}
-		return true;
+		return switch (name) {
+			case "unlabeledRatio" -> this.consistency != Consistency.NONE;
+			case "k", "temperature", "alpha", "lambdaU", "rampupEpochs" -> this.consistency == Consistency.MIXMATCH;
+			case "threshold", "lambdaPseudo", "flexMatch" -> this.consistency == Consistency.FIXMATCH;
+			case "lambdaSim", "contrastiveTemperature" -> this.contrastive;
+			case "strongContrastiveViews" -> this == SIMMIXMATCH;
+			default -> true;
+		};
 	}
 
 	/**
-	 * The smallest number of augmented views {@code k} the algorithm works with: the
-	 * contrastive loss needs at least one positive per embedding.
+	 * The smallest number of augmented views {@code k} the algorithm works with:
+	 * SimMixMatch's contrastive loss needs at least one positive per embedding among
+	 * them.
 	 * @return the minimum of {@link Hyperparameters#k()}
 	 */
 	public int minimumViews() {
-		return this.minimumViews;
+		return (this == SIMMIXMATCH) ? 2 : 1;
 	}
 
 }

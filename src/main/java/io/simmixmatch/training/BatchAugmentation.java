@@ -7,12 +7,12 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Random augmentation of a whole batch with a handful of tensor operations on the
- * training device, never a loop over images: a random crop (from a zero-padded image for
- * grayscale, a random-resized crop with nearest-neighbour sampling for RGB), a horizontal
- * flip, and optionally brightness/contrast jitter (plus saturation for RGB); and strong
- * views for the contrastive loss, as SimCLR's: a random-resized crop, a flip and a strong
- * jitter for every kind of image. Randomness comes from the engine's generator, which the
- * training loop seeds per step.
+ * training device, never a loop over images: the weak views of MixMatch and FixMatch (a
+ * random crop of the zero-padded image, shifting it by up to an eighth of its side, and a
+ * horizontal flip), optionally with brightness/contrast jitter (plus saturation for RGB);
+ * and strong views for the contrastive loss, as SimCLR's: a random-resized crop with
+ * nearest-neighbour sampling, a flip and a strong jitter. Randomness comes from the
+ * engine's generator, which the training loop seeds per step.
  */
 final class BatchAugmentation {
 
@@ -43,8 +43,7 @@ final class BatchAugmentation {
 	 * @return augmented images of the same shape, in [0, 1]
 	 */
 	NDArray apply(NDArray images) {
-		NDArray cropped = this.rgb ? randomResizedCrop(images) : randomPaddedCrop(images);
-		NDArray flipped = randomFlip(cropped);
+		NDArray flipped = randomFlip(randomPaddedCrop(images));
 		return (this.jitter > 0) ? jitter(flipped, this.jitter) : flipped;
 	}
 

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The checkpoint format: a zip of {@code metadata.json}, the trained weights
  * ({@code model.params}), the EMA weights ({@code ema.params}) and the optimizer state
- * ({@code optimizer.ndlist}). Written to a temporary file and renamed, so the previous
- * checkpoint of the same name stays valid until the new one is complete.
+ * ({@code optimizer.ndlist}), and for FlexMatch the latest confident prediction of each
+ * image ({@code pseudo-labels.ints}). Written to a temporary file and renamed, so the
+ * previous checkpoint of the same name stays valid until the new one is complete.
  */
 public final class CheckpointFile {
 
@@ -39,6 +41,8 @@ public final class CheckpointFile {
 
 	private static final String OPTIMIZER = "optimizer.ndlist";
 
+	private static final String PSEUDO_LABELS = "pseudo-labels.ints";
+
 	private static final JsonMapper json = JsonMapper.shared();
 
 	private final Map<String, byte[]> entries;
@@ -47,8 +51,8 @@ public final class CheckpointFile {
 		this.entries = entries;
 	}
 
-	static void write(Path file, CheckpointMetadata metadata, Block model, Block ema, NDList optimizerState)
-			throws IOException {
+	static void write(Path file, CheckpointMetadata metadata, Block model, Block ema, NDList optimizerState,
+			int[] pseudoLabels) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -56,6 +60,11 @@ public final class CheckpointFile {
 			put(zip, MODEL, parameters(model));
 			put(zip, EMA, parameters(ema));
 			put(zip, OPTIMIZER, optimizerState.encode());
+			if (pseudoLabels.length > 0) {
+				ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES * pseudoLabels.length);
+				bytes.asIntBuffer().put(pseudoLabels);
+				put(zip, PSEUDO_LABELS, bytes.array());
+			}
 		}
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
@@ -132,6 +141,17 @@ public final class CheckpointFile {
 
 	NDList optimizerState(NDManager manager) {
 		return NDList.decode(manager, this.entries.get(OPTIMIZER));
+	}
+
+	/**
+	 * The latest confident prediction of each image, where FlexMatch kept them.
+	 * @return the predictions, -1 for none; empty for other algorithms
+	 */
+	int[] pseudoLabels() {
+		byte[] bytes = this.entries.getOrDefault(PSEUDO_LABELS, new byte[0]);
+		int[] labels = new int[bytes.length / Integer.BYTES];
+		ByteBuffer.wrap(bytes).asIntBuffer().get(labels);
+		return labels;
 	}
 
 	private void load(Block network, NDManager manager, String entry) throws IOException {

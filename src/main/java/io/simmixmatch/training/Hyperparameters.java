@@ -36,6 +36,11 @@ import jakarta.validation.constraints.NotNull;
  * @param strongContrastiveViews whether the contrastive loss sees K views of its own,
  * strongly augmented (random-resized crop, flip, jitter), instead of the K views that
  * guess the labels
+ * @param threshold the confidence a weak view's prediction needs to become the
+ * pseudo-label of its strong view (FixMatch's tau; FlexMatch's highest threshold)
+ * @param lambdaPseudo weight of FixMatch's pseudo-label loss
+ * @param flexMatch whether FixMatch's threshold is FlexMatch's: each class's lowered by
+ * how few confident predictions it has had so far
  * @param emaDecay decay of the exponential moving average of the weights
  * @param checkpointEvery epochs between periodic checkpoints
  * @param seed seed of the split, the initialization, augmentation and MixUp
@@ -62,6 +67,9 @@ public record Hyperparameters(
 		@DecimalMin("0") @DecimalMax("100") double lambdaSim,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") double contrastiveTemperature,
 		boolean strongContrastiveViews,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double threshold,
+		@DecimalMin("0") @DecimalMax("100") double lambdaPseudo,
+		boolean flexMatch,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@Min(1) @Max(10_000) int checkpointEvery,
 		long seed) {
@@ -87,14 +95,18 @@ public record Hyperparameters(
 	}
 
 	/**
-	 * The images one step holds in memory: the labeled batch and, for the semi-supervised
-	 * algorithms, its unlabeled images in K views.
+	 * The images one step holds in memory: the labeled batch and its unlabeled images in
+	 * K views for MixMatch, in a weak and a strong view for FixMatch.
 	 * @param algorithm the run's algorithm
-	 * @return {@code batchSize}, or {@code batchSize x (1 + unlabeledRatio x k)}
+	 * @return {@code batchSize x (1 + unlabeledRatio x views)}
 	 */
 	public long imagesHeldPerStep(Algorithm algorithm) {
-		return (algorithm == Algorithm.SUPERVISED) ? this.batchSize
-				: (long) this.batchSize * (1 + (long) this.unlabeledRatio * this.k);
+		int views = switch (algorithm.consistency()) {
+			case NONE -> 0;
+			case MIXMATCH -> this.k;
+			case FIXMATCH -> 2;
+		};
+		return (long) this.batchSize * (1 + (long) this.unlabeledRatio * views);
 	}
 
 }

@@ -15,7 +15,8 @@ public enum Preset {
 	 */
 	SEED("seed",
 			new Hyperparameters(ModelArchitecture.RESNET_18, 300, 30, 512, 1, 100, 500, OptimizerType.ADAM, 4e-4,
-					LearningRateSchedule.CONSTANT, 5e-4, 0.2, 2, 0.1, 0.75, 50, 300, 1, 0.5, false, 0.999, 50, 0)),
+					LearningRateSchedule.CONSTANT, 5e-4, 0.2, 2, 0.1, 0.75, 50, 300, 1, 0.5, false, 0.95, 1, false,
+					0.999, 50, 0)),
 
 	/**
 	 * MixMatch's recipe for the built-in Fashion-MNIST data set, with a CNN of two
@@ -29,7 +30,8 @@ public enum Preset {
 	 */
 	FASHION_MNIST("fashion-mnist",
 			new Hyperparameters(ModelArchitecture.CNN_6, 60, 100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3,
-					LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, false, 0.999, 10, 0));
+					LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, false, 0.95, 1, false, 0.999,
+					10, 0));
 
 	/** The preset of a run or study that names none. */
 	public static final Preset DEFAULT = FASHION_MNIST;

@@ -11,23 +11,29 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One training step of SUPERVISED, MIXMATCH or SIMMIXMATCH, with a labeled batch of B
- * images and M = mu * B unlabeled images in K views:
+ * One training step of any {@link Algorithm}, with a labeled batch of B images and M = mu
+ * * B unlabeled images:
  * <ol>
  * <li>augment everything in batch tensor operations, each device's shard on its
  * device;</li>
- * <li>forward the K views once: their logits guess the labels (averaged, sharpened, no
- * gradient), their projections feed the contrastive loss (with gradient);</li>
- * <li>MixUp the labeled and unlabeled views with their targets, forward the mixed batch
- * in one pass (BatchNorm sees both, as MixMatch's interleaving emulates);</li>
- * <li>{@code loss = L_x + lambdaU * rampup * L_u + lambdaSim * L_sim}, Adam step, EMA
- * update.</li>
+ * <li>MixMatch: forward the K weak views of the unlabeled images once; their logits guess
+ * the labels (averaged, sharpened, no gradient), their projections feed the contrastive
+ * loss (with gradient). MixUp the labeled and unlabeled views with their targets and
+ * forward the mixed batch in one pass (BatchNorm sees both, as MixMatch's interleaving
+ * emulates): {@code loss = L_x + lambdaU * rampup * L_u + lambdaSim * L_sim};</li>
+ * <li>FixMatch: forward the labeled views, one weak and one strong (RandAugment) view of
+ * each unlabeled image in one pass; each weak view's confident prediction is the
+ * pseudo-label of its strong view, and the projections of the two views are the
+ * contrastive loss's pair:
+ * {@code loss = L_x + lambdaPseudo * L_pseudo + lambdaSim * L_sim};</li>
+ * <li>Adam step, EMA update.</li>
  * </ol>
  */
 final class SemiSupervisedStep {
@@ -50,9 +56,14 @@ final class SemiSupervisedStep {
 
 	private final ConsistencyLoss consistencyLoss = new ConsistencyLoss();
 
+	private final PseudoLabelLoss pseudoLabelLoss = new PseudoLabelLoss();
+
 	private final @Nullable ContrastiveLoss contrastiveLoss;
 
-	SemiSupervisedStep(TrainingSetup setup, Trainer trainer, ExponentialMovingAverage ema, TrainingData data) {
+	private final PseudoLabelThresholds thresholds;
+
+	SemiSupervisedStep(TrainingSetup setup, Trainer trainer, ExponentialMovingAverage ema, TrainingData data,
+			PseudoLabelThresholds thresholds) {
 		this.hp = setup.hyperparameters();
 		this.algorithm = setup.algorithm();
 		this.devices = setup.devices();
@@ -61,8 +72,10 @@ final class SemiSupervisedStep {
 		this.data = data;
 		this.augmentation = new BatchAugmentation(data.images().channels(), data.images().height(),
 				(float) this.hp.colorJitter());
-		this.contrastiveLoss = (this.algorithm == Algorithm.SIMMIXMATCH)
-				? new ContrastiveLoss(this.hp.k(), (float) this.hp.contrastiveTemperature()) : null;
+		int views = (this.algorithm.consistency() == Algorithm.Consistency.FIXMATCH) ? 2 : this.hp.k();
+		this.contrastiveLoss = this.algorithm.contrastive()
+				? new ContrastiveLoss(views, (float) this.hp.contrastiveTemperature()) : null;
+		this.thresholds = thresholds;
 	}
 
 	/**
@@ -71,7 +84,8 @@ final class SemiSupervisedStep {
 	 * @return its losses and the time spent preparing its data
 	 */
 	Timing take(long step) {
-		boolean supervised = this.algorithm == Algorithm.SUPERVISED;
+		Algorithm.Consistency consistency = this.algorithm.consistency();
+		boolean supervised = consistency == Algorithm.Consistency.NONE;
 		try (NDScope scope = new NDScope(); NDManager manager = this.trainer.getManager().newSubManager()) {
 			scope.suppressNotUsedWarning();
 			long started = System.nanoTime();
@@ -80,8 +94,8 @@ final class SemiSupervisedStep {
 			long[] labeled = StepRandomness.sample(this.data.split().labeled(), this.hp.batchSize(), random);
 			long[] unlabeled = supervised ? new long[0] : StepRandomness.sample(this.data.split().unlabeled(),
 					this.hp.batchSize() * this.hp.unlabeledRatio(), random);
-			MixUp mixUp = supervised ? null : new MixUp(this.hp.alpha(), random);
-			double weight = supervised ? 1 : mixUp.sampleWeight();
+			MixUp mixUp = (consistency == Algorithm.Consistency.MIXMATCH) ? new MixUp(this.hp.alpha(), random) : null;
+			double weight = (mixUp != null) ? mixUp.sampleWeight() : 1;
 			List<long[]> labeledShards = Shards.split(labeled, this.devices.size());
 			List<long[]> unlabeledShards = Shards.split(unlabeled, this.devices.size());
 			List<Shard> shards = new ArrayList<>(this.devices.size());
@@ -89,7 +103,11 @@ final class SemiSupervisedStep {
 				shards.add(shard(labeledShards.get(d), unlabeledShards.get(d), mixUp, manager, this.devices.get(d)));
 			}
 			long dataNanos = System.nanoTime() - started;
-			Losses losses = supervised ? supervisedStep(shards) : semiSupervisedStep(shards, weight, step);
+			Losses losses = switch (consistency) {
+				case NONE -> supervisedStep(shards);
+				case MIXMATCH -> mixMatchStep(shards, weight, step);
+				case FIXMATCH -> fixMatchStep(shards);
+			};
 			// After the gradient collector has closed: the updates must not be recorded.
 			this.trainer.step();
 			this.ema.update(step);
@@ -102,7 +120,7 @@ final class SemiSupervisedStep {
 	 * @return labeled plus unlabeled images (one view each)
 	 */
 	long imagesPerStep() {
-		boolean unlabeled = this.algorithm != Algorithm.SUPERVISED;
+		boolean unlabeled = this.algorithm.consistency() != Algorithm.Consistency.NONE;
 		return (long) this.hp.batchSize() * (unlabeled ? 1 + this.hp.unlabeledRatio() : 1);
 	}
 
@@ -121,12 +139,18 @@ final class SemiSupervisedStep {
 		NDManager shardManager = device.equals(manager.getDevice()) ? manager : manager.newSubManager(device);
 		NDArray x = augmented(labeled, manager, shardManager, this.augmentation::apply);
 		NDArray y = this.data.oneHotLabels(labeled, manager).toDevice(device, false);
-		if (mixUp == null) {
-			return new Shard(x, y, null, null, null);
-		}
-		NDArray u = views(unlabeled, manager, shardManager, this.augmentation::apply);
-		NDArray strong = strongViews() ? views(unlabeled, manager, shardManager, this.augmentation::strong) : null;
-		return new Shard(x, y, u, strong, mixUp.samplePartners(labeled.length + (int) u.getShape().get(0)));
+		return switch (this.algorithm.consistency()) {
+			case NONE -> new Shard(x, y, null, null, null, unlabeled);
+			case MIXMATCH -> {
+				NDArray u = views(unlabeled, manager, shardManager, this.augmentation::apply);
+				NDArray strong = strongViews() ? views(unlabeled, manager, shardManager, this.augmentation::strong)
+						: null;
+				yield new Shard(x, y, u, strong, mixUp.samplePartners(labeled.length + (int) u.getShape().get(0)),
+						unlabeled);
+			}
+			case FIXMATCH -> new Shard(x, y, augmented(unlabeled, manager, shardManager, this.augmentation::apply),
+					augmented(unlabeled, manager, shardManager, RandAugment::apply), null, unlabeled);
+		};
 	}
 
 	private NDArray views(long[] images, NDManager manager, NDManager shardManager, UnaryOperator<NDArray> augment) {
@@ -138,7 +162,7 @@ final class SemiSupervisedStep {
 	}
 
 	private boolean strongViews() {
-		return this.contrastiveLoss != null && this.hp.strongContrastiveViews();
+		return this.algorithm == Algorithm.SIMMIXMATCH && this.hp.strongContrastiveViews();
 	}
 
 	// Each device's loss is the mean over its shard; the parameter server sums the
@@ -158,7 +182,7 @@ final class SemiSupervisedStep {
 		}
 	}
 
-	private Losses semiSupervisedStep(List<Shard> shards, double weight, long step) {
+	private Losses mixMatchStep(List<Shard> shards, double weight, long step) {
 		boolean contrastive = this.contrastiveLoss != null;
 		// The guessing pass needs a gradient only where its projections feed the
 		// contrastive loss; otherwise it stays outside the recording.
@@ -201,6 +225,48 @@ final class SemiSupervisedStep {
 		}
 	}
 
+	// One pass over the labeled, weak and strong views; the thresholds learn from the
+	// step's confident predictions after every shard has been masked by them.
+	private Losses fixMatchStep(List<Shard> shards) {
+		float share = 1f / shards.size();
+		float[] thresholds = this.thresholds.current();
+		List<PseudoLabels> pseudoLabels = new ArrayList<>();
+		try (GradientCollector collector = this.trainer.newGradientCollector()) {
+			Losses sum = Losses.ZERO;
+			for (Shard shard : shards) {
+				long labeledCount = shard.x().getShape().get(0);
+				long unlabeledCount = shard.u().getShape().get(0);
+				NDList outputs = this.trainer
+					.forward(new NDList(NDArrays.concat(new NDList(shard.x(), shard.u(), shard.strong()))));
+				NDArray logits = outputs.get(0);
+				NDArray lossX = this.supervisedLoss.evaluate(new NDList(shard.y()),
+						new NDList(logits.get(":" + labeledCount)));
+				PseudoLabels labels = PseudoLabels.of(logits.get(labeledCount + ":" + (labeledCount + unlabeledCount)),
+						shard.x().getManager().create(thresholds));
+				pseudoLabels.add(labels);
+				NDArray lossU = this.pseudoLabelLoss.evaluate(new NDList(labels.targets(), labels.mask()),
+						new NDList(logits.get((labeledCount + unlabeledCount) + ":")));
+				NDArray loss = lossX.add(lossU.mul((float) this.hp.lambdaPseudo()));
+				NDArray lossSim = null;
+				if (this.contrastiveLoss != null) {
+					lossSim = this.contrastiveLoss.evaluate(new NDList(),
+							new NDList(outputs.get(1).get(labeledCount + ":")));
+					loss = loss.add(lossSim.mul((float) this.hp.lambdaSim()));
+				}
+				collector.backward(loss.mul(share));
+				sum = sum.plus(new Losses(loss.getFloat(), lossX.getFloat(), lossU.getFloat(),
+						(lossSim != null) ? lossSim.getFloat() : 0));
+			}
+			for (int d = 0; d < shards.size(); d++) {
+				PseudoLabels labels = pseudoLabels.get(d);
+				this.thresholds.update(shards.get(d).unlabeled(),
+						labels.classes().toType(DataType.INT32, false).toIntArray(),
+						labels.confidences().toFloatArray());
+			}
+			return sum.divide(shards.size());
+		}
+	}
+
 	// Gathered where the data set lives, augmented on the shard's device.
 	private NDArray augmented(long[] indices, NDManager dataManager, NDManager shardManager,
 			UnaryOperator<NDArray> augment) {
@@ -223,14 +289,15 @@ final class SemiSupervisedStep {
 	 *
 	 * @param x its augmented labeled images
 	 * @param y their one-hot labels
-	 * @param u its unlabeled images in K augmented views, view after view (not for
-	 * SUPERVISED)
-	 * @param strong K strong views of the same images for the contrastive loss, where it
-	 * has views of its own
-	 * @param partners its MixUp partners (not for SUPERVISED)
+	 * @param u its unlabeled images in K augmented views, view after view, for MixMatch;
+	 * in one weak view for FixMatch
+	 * @param strong K strong views of the same images for MixMatch's contrastive loss,
+	 * where it has views of its own; their RandAugment views for FixMatch
+	 * @param partners its MixUp partners (MixMatch only)
+	 * @param unlabeled the indices of its unlabeled images
 	 */
 	private record Shard(NDArray x, NDArray y, @Nullable NDArray u, @Nullable NDArray strong,
-			long @Nullable [] partners) {
+			long @Nullable [] partners, long[] unlabeled) {
 	}
 
 }

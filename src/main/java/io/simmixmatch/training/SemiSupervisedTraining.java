@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A training run of SUPERVISED, MIXMATCH or SIMMIXMATCH, assembled from its parts: the
- * network and its exponential moving average, the optimizer, the data on the device, one
- * step's maths ({@link SemiSupervisedStep}), the loop over epochs ({@link TrainingLoop})
- * and the checkpoints ({@link TrainingCheckpoints}). Each step's randomness comes from
- * the seed and the step alone ({@link StepRandomness}), so a run resumed from a
- * checkpoint repeats exactly the steps it would have taken.
+ * A training run of any {@link Algorithm}, assembled from its parts: the network and its
+ * exponential moving average, the optimizer, the data on the device, one step's maths
+ * ({@link SemiSupervisedStep}), the loop over epochs ({@link TrainingLoop}) and the
+ * checkpoints ({@link TrainingCheckpoints}). Each step's randomness comes from the seed
+ * and the step alone ({@link StepRandomness}), so a run resumed from a checkpoint repeats
+ * exactly the steps it would have taken.
  */
 public final class SemiSupervisedTraining {
 
@@ -82,8 +82,11 @@ public final class SemiSupervisedTraining {
 				Engine.getInstance().setRandomSeed(StepRandomness.initializationSeed(this.hp.seed()));
 				trainer.initialize(input);
 				average.getBlock().initialize(average.getNDManager(), DataType.FLOAT32, input);
+				PseudoLabelThresholds thresholds = new PseudoLabelThresholds((float) this.hp.threshold(),
+						this.hp.flexMatch() && this.setup.algorithm().consistency() == Algorithm.Consistency.FIXMATCH,
+						numClasses, this.setup.images().size(), this.setup.split().unlabeled().length);
 				TrainingCheckpoints checkpoints = new TrainingCheckpoints(this.setup, model, average, optimizer,
-						data.normalization(), observer);
+						thresholds, data.normalization(), observer);
 				TrainingProgress progress = (checkpoint != null) ? checkpoints.restore(checkpoint)
 						: new TrainingProgress();
 				ExponentialMovingAverage ema = new ExponentialMovingAverage(average.getBlock(), model.getBlock(),
@@ -92,8 +95,8 @@ public final class SemiSupervisedTraining {
 					ema.reset();
 				}
 				TrainingLoop loop = new TrainingLoop(this.hp, this.learningRate,
-						new SemiSupervisedStep(this.setup, trainer, ema, data), checkpoints, average, data, observer,
-						progress);
+						new SemiSupervisedStep(this.setup, trainer, ema, data, thresholds), checkpoints, average, data,
+						observer, progress);
 				boolean completed = loop.run(stopRequested);
 				return outcome(completed, progress, data, average, started);
 			}

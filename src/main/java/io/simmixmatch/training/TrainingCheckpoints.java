@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A run's checkpoint files: their names, writing the state of the loop (model, average,
- * optimizer, progress) and restoring it.
+ * optimizer, FlexMatch's pseudo-labels, progress) and restoring it.
  */
 final class TrainingCheckpoints {
 
@@ -28,16 +28,19 @@ final class TrainingCheckpoints {
 
 	private final CheckpointableAdam optimizer;
 
+	private final PseudoLabelThresholds thresholds;
+
 	private final Normalization normalization;
 
 	private final TrainingObserver observer;
 
 	TrainingCheckpoints(TrainingSetup setup, Model model, Model average, CheckpointableAdam optimizer,
-			Normalization normalization, TrainingObserver observer) {
+			PseudoLabelThresholds thresholds, Normalization normalization, TrainingObserver observer) {
 		this.setup = setup;
 		this.model = model;
 		this.average = average;
 		this.optimizer = optimizer;
+		this.thresholds = thresholds;
 		this.normalization = normalization;
 		this.observer = observer;
 	}
@@ -77,7 +80,7 @@ final class TrainingCheckpoints {
 		try (NDScope scope = new NDScope()) {
 			scope.suppressNotUsedWarning();
 			CheckpointFile.write(file, metadata, this.model.getBlock(), this.average.getBlock(),
-					this.optimizer.state(parameterNames(this.model)));
+					this.optimizer.state(parameterNames(this.model)), this.thresholds.state());
 		}
 		this.observer.onCheckpoint(kind, epoch, file);
 		return file;
@@ -107,6 +110,7 @@ final class TrainingCheckpoints {
 		CheckpointMetadata metadata = checkpoint.metadata();
 		checkpoint.loadEma(this.average.getBlock(), this.average.getNDManager());
 		this.optimizer.restore(checkpoint.optimizerState(this.model.getNDManager()), parameterIds(this.model));
+		this.thresholds.restore(checkpoint.pseudoLabels());
 		log.info("Resumed at epoch {}, step {}", metadata.epoch(), metadata.step());
 		TrainingProgress progress = new TrainingProgress();
 		progress.step = metadata.step();

@@ -83,7 +83,8 @@ class ScheduleAndEvaluationTest {
 		return new Hyperparameters(p.model(), 10, 100, p.batchSize(), p.unlabeledRatio(), p.labelsPerClass(),
 				p.validationPerClass(), p.optimizer(), 0.1, schedule, p.weightDecay(), p.colorJitter(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.emaDecay(), p.checkpointEvery(), p.seed());
+				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(),
+				p.checkpointEvery(), p.seed());
 	}
 
 }

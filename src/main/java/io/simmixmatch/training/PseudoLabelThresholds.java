@@ -1,0 +1,104 @@
+package io.simmixmatch.training;
+
+import java.util.Arrays;
+
+/**
+ * The confidence each class's pseudo-labels need. FixMatch's is one threshold tau for
+ * every class. FlexMatch's (Zhang et al. 2021, as USB implements it, with its warm-up)
+ * lowers it for classes the model has learned less of: it remembers the latest prediction
+ * of each unlabeled image that passed tau, counts them per class, and sets
+ * {@code beta_c = count_c / max(max_c count_c, unused)}, where {@code unused} is the
+ * images without one; class c then needs {@code tau * beta_c / (2 - beta_c)}. Early on,
+ * when most images are unused, every threshold is low; once a class is learned, its
+ * threshold rises to tau.
+ */
+final class PseudoLabelThresholds {
+
+	private final float threshold;
+
+	private final boolean flexible;
+
+	private final int[] latest;
+
+	private final int[] counts;
+
+	private final int unlabeled;
+
+	/**
+	 * @param threshold tau
+	 * @param flexible FlexMatch's thresholds; otherwise tau for every class
+	 * @param classes the number of classes
+	 * @param images the images of the data set (the unlabeled ones among them are
+	 * remembered by their index)
+	 * @param unlabeled how many are unlabeled
+	 */
+	PseudoLabelThresholds(float threshold, boolean flexible, int classes, int images, int unlabeled) {
+		this.threshold = threshold;
+		this.flexible = flexible;
+		this.latest = new int[flexible ? images : 0];
+		Arrays.fill(this.latest, -1);
+		this.counts = new int[classes];
+		this.unlabeled = unlabeled;
+	}
+
+	/**
+	 * Each class's threshold now.
+	 * @return the thresholds by class id
+	 */
+	float[] current() {
+		float[] thresholds = new float[this.counts.length];
+		int unused = this.unlabeled - Arrays.stream(this.counts).sum();
+		int largest = Math.max(unused, Arrays.stream(this.counts).max().orElse(0));
+		for (int c = 0; c < thresholds.length; c++) {
+			float beta = (!this.flexible) ? 1 : (unused == this.unlabeled) ? 0 : (float) this.counts[c] / largest;
+			thresholds[c] = this.threshold * beta / (2 - beta);
+		}
+		return thresholds;
+	}
+
+	/**
+	 * Remembers a step's predictions that passed tau (FlexMatch only).
+	 * @param images the unlabeled images' indices
+	 * @param classes the class each weak view predicted
+	 * @param confidences the probability of that class
+	 */
+	void update(long[] images, int[] classes, float[] confidences) {
+		if (!this.flexible) {
+			return;
+		}
+		for (int i = 0; i < images.length; i++) {
+			if (confidences[i] >= this.threshold) {
+				int image = (int) images[i];
+				if (this.latest[image] >= 0) {
+					this.counts[this.latest[image]]--;
+				}
+				this.latest[image] = classes[i];
+				this.counts[classes[i]]++;
+			}
+		}
+	}
+
+	/**
+	 * What a checkpoint keeps: the latest confident prediction of each image, -1 for
+	 * none.
+	 * @return a copy of the state, empty without FlexMatch
+	 */
+	int[] state() {
+		return this.latest.clone();
+	}
+
+	/**
+	 * Takes back the state a checkpoint kept.
+	 * @param state what {@link #state()} returned
+	 */
+	void restore(int[] state) {
+		if (state.length != this.latest.length) {
+			throw new IllegalArgumentException(
+					"The checkpoint remembers " + state.length + " images, not " + this.latest.length);
+		}
+		System.arraycopy(state, 0, this.latest, 0, state.length);
+		Arrays.fill(this.counts, 0);
+		Arrays.stream(state).filter((c) -> c >= 0).forEach((c) -> this.counts[c]++);
+	}
+
+}
