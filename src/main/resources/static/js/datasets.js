@@ -27,7 +27,7 @@ async function refresh() {
     element("td", {}, d.name),
     element("td", {}, status(d)),
     element("td", {}, String(d.classNames.length)),
-    element("td", {}, String(d.trainSize + d.testSize)),
+    element("td", {}, (d.trainSize === null) ? "–" : String(d.trainSize + d.testSize)),
     element("td", {}, counts(d)),
     element("td", {}, `${d.channels} x ${d.height} x ${d.width}`),
     element("td", {}, skipped(d)))));

@@ -112,7 +112,9 @@ public final class DatasetImport {
 		int files = images.size() + skipped.total();
 		if (classes.isEmpty()) {
 			throw InvalidDatasetException.invalid((files == 0) ? "The archive holds no files"
-					: "The archive has no labeled/<class>/ folder with an image in it");
+					: headers.isEmpty()
+							? "None of the archive's %d files can be used: %s".formatted(files, skipped.byReason())
+							: "The archive has no labeled/<class>/ folder with an image in it");
 		}
 		if (skipped.total() * 2 > files) {
 			throw InvalidDatasetException

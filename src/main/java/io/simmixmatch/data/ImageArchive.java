@@ -42,22 +42,28 @@ public record ImageArchive(Path file, ArchiveLimits limits) implements ImageSour
 		try (InputStream in = Files.newInputStream(this.file)) {
 			headLength = in.readNBytes(head, 0, head.length);
 		}
-		if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)) {
-			readZip(visitor, budget);
-		}
-		else if (headLength >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-			try (InputStream in = new GzipCompressorInputStream(
-					new BufferedInputStream(Files.newInputStream(this.file)))) {
-				readTar(new BufferedInputStream(in), visitor, budget);
+		try {
+			if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)) {
+				readZip(visitor, budget);
+			}
+			else if (headLength >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+				try (InputStream in = new GzipCompressorInputStream(
+						new BufferedInputStream(Files.newInputStream(this.file)))) {
+					readTar(new BufferedInputStream(in), visitor, budget);
+				}
+			}
+			else if (isTar(head, headLength)) {
+				try (InputStream in = new BufferedInputStream(Files.newInputStream(this.file))) {
+					readTar(in, visitor, budget);
+				}
+			}
+			else {
+				throw notAnArchive();
 			}
 		}
-		else if (isTar(head, headLength)) {
-			try (InputStream in = new BufferedInputStream(Files.newInputStream(this.file))) {
-				readTar(in, visitor, budget);
-			}
-		}
-		else {
-			throw notAnArchive();
+		catch (IOException ex) {
+			// The archive's own bytes, read from a local file: a client's broken upload.
+			throw InvalidDatasetException.invalid("The archive is damaged or cut short: " + ex.getMessage());
 		}
 	}
 
@@ -91,7 +97,7 @@ public record ImageArchive(Path file, ArchiveLimits limits) implements ImageSour
 		if (!isTar(head, head.length)) {
 			throw notAnArchive();
 		}
-		TarArchiveInputStream tar = new TarArchiveInputStream(in);
+		EndCheckingTarStream tar = new EndCheckingTarStream(in);
 		for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
 			budget.countEntry();
 			String name = checkedName(entry.getName());
@@ -106,6 +112,9 @@ public record ImageArchive(Path file, ArchiveLimits limits) implements ImageSour
 					.invalid("The archive's entry " + name + " is neither a file nor a folder");
 			}
 		}
+		if (!tar.ended()) {
+			throw new IOException("the tar ends without its end-of-archive record");
+		}
 	}
 
 	private static void visit(FileVisitor visitor, String name, InputStream content)
@@ -118,9 +127,11 @@ public record ImageArchive(Path file, ArchiveLimits limits) implements ImageSour
 		}
 	}
 
+	// A tar's first header, or the end-of-archive record of zeros that an empty tar
+	// begins with.
 	private static boolean isTar(byte[] head, int length) {
-		return length >= head.length && Arrays.equals(head, TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + TAR_MAGIC.length,
-				TAR_MAGIC, 0, TAR_MAGIC.length);
+		return length >= head.length && (Arrays.equals(head, TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + TAR_MAGIC.length,
+				TAR_MAGIC, 0, TAR_MAGIC.length) || Arrays.equals(head, new byte[head.length]));
 	}
 
 	private static InvalidDatasetException notAnArchive() {
@@ -215,6 +226,32 @@ public record ImageArchive(Path file, ArchiveLimits limits) implements ImageSour
 
 		LimitExceeded(String message) {
 			super(message);
+		}
+
+	}
+
+	/**
+	 * A tar stream that tells a complete archive from one cut at a header: the library
+	 * reads a short header record as the end, where a complete tar ends with a record of
+	 * zeros first.
+	 */
+	private static final class EndCheckingTarStream extends TarArchiveInputStream {
+
+		private boolean ended;
+
+		EndCheckingTarStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		protected byte[] readRecord() throws IOException {
+			byte[] record = super.readRecord();
+			this.ended |= record != null && Arrays.equals(record, new byte[record.length]);
+			return record;
+		}
+
+		boolean ended() {
+			return this.ended;
 		}
 
 	}

@@ -14,12 +14,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A data set's row. An upload's id is its name's, chosen by the client, so a new one is
+ * inserted, never merged: of two uploads under one name, the second insert fails instead
+ * of overwriting the first.
+ */
 @Entity
-class Dataset {
+class Dataset implements Persistable<String> {
 
 	@Id
 	private String id;
@@ -81,10 +91,13 @@ class Dataset {
 
 	private @Nullable Boolean ownTestSplit;
 
-	@Column(insertable = false, updatable = false)
+	@Column(updatable = false)
 	private Instant createdAt;
 
 	private Instant updatedAt;
+
+	@Transient
+	private boolean inserting;
 
 	protected Dataset() {
 	}
@@ -109,7 +122,20 @@ class Dataset {
 		this.imagesPlanned = plan.imageCount();
 		this.skipped = plan.skipped();
 		this.createdBy = createdBy;
+		this.createdAt = now;
 		this.updatedAt = now;
+		this.inserting = true;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.inserting;
+	}
+
+	@PostPersist
+	@PostLoad
+	void stored() {
+		this.inserting = false;
 	}
 
 	void ready(DatasetImport.Imported imported, StoredBlob blob, Instant now) {
@@ -143,7 +169,8 @@ class Dataset {
 		this.updatedAt = now;
 	}
 
-	String getId() {
+	@Override
+	public String getId() {
 		return this.id;
 	}
 

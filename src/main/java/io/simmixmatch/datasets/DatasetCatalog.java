@@ -21,6 +21,15 @@ public interface DatasetCatalog {
 	Optional<DatasetInfo> find(String id);
 
 	/**
+	 * A registered data set, held until the caller's transaction ends: a delete waits for
+	 * the hold, so a run queued under it trains on a data set that is still there, and a
+	 * delete that went first is seen.
+	 * @param id a data set id
+	 * @return what a launch needs to know of it, or empty if there is no such data set
+	 */
+	Optional<DatasetInfo> findForLaunch(String id);
+
+	/**
 	 * Loads a data set's images and splits them: an uploaded data set by its layout,
 	 * copied from the blob store into a local cache once per machine, any other by the
 	 * plan.

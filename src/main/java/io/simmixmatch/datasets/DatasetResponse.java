@@ -21,27 +21,30 @@ import org.jspecify.annotations.Nullable;
  * @param channels 1 for grayscale, 3 for RGB
  * @param height image height in pixels
  * @param width image width in pixels
- * @param trainSize images in the training set (labeled, validation and unlabeled)
- * @param testSize images in the held-out test set
+ * @param trainSize images in the training set (labeled, validation and unlabeled); null
+ * until an upload's import has counted them
+ * @param testSize images in the held-out test set; null until counted
  * @param counts images by their role in an uploaded data set's split, once READY
  * @param labeledPerClass labeled training images of each class, once READY
  * @param skipped files an import left out, by reason
  * @param createdAt when it was registered
  */
 record DatasetResponse(String id, String name, DatasetFormat format, DatasetStatus status, @Nullable String error,
-		@Nullable Progress progress, List<String> classNames, int channels, int height, int width, int trainSize,
-		int testSize, @Nullable Counts counts, @Nullable Map<String, Integer> labeledPerClass,
-		@Nullable Map<String, Integer> skipped, Instant createdAt) {
+		@Nullable Progress progress, List<String> classNames, int channels, int height, int width,
+		@Nullable Integer trainSize, @Nullable Integer testSize, @Nullable Counts counts,
+		@Nullable Map<String, Integer> labeledPerClass, @Nullable Map<String, Integer> skipped, Instant createdAt) {
 
 	static DatasetResponse of(Dataset dataset) {
 		Progress progress = (dataset.getFormat() == DatasetFormat.UPLOADED)
 				? new Progress(dataset.getImagesDecoded(), dataset.getImagesPlanned()) : null;
 		Counts counts = (dataset.getLabeledCount() != null) ? new Counts(dataset.getLabeledCount(),
 				dataset.getValidationCount(), dataset.getTestSize(), dataset.getUnlabeledCount()) : null;
+		boolean counted = counts != null || dataset.getFormat() != DatasetFormat.UPLOADED;
 		return new DatasetResponse(dataset.getId(), dataset.getName(), dataset.getFormat(), dataset.getStatus(),
 				dataset.getError(), progress, dataset.getClassNames(), dataset.getImageChannels(),
-				dataset.getImageHeight(), dataset.getImageWidth(), dataset.getTrainSize(), dataset.getTestSize(),
-				counts, byClass(dataset), dataset.getSkipped(), dataset.getCreatedAt());
+				dataset.getImageHeight(), dataset.getImageWidth(), counted ? dataset.getTrainSize() : null,
+				counted ? dataset.getTestSize() : null, counts, byClass(dataset), dataset.getSkipped(),
+				dataset.getCreatedAt());
 	}
 
 	private static @Nullable Map<String, Integer> byClass(Dataset dataset) {

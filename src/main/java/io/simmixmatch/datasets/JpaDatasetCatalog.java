@@ -13,6 +13,7 @@ import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.storage.StoredBlob;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -30,10 +31,13 @@ class JpaDatasetCatalog implements DatasetCatalog {
 
 	@Override
 	public Optional<DatasetInfo> find(String id) {
-		return this.datasets.findById(id)
-			.map((dataset) -> new DatasetInfo(dataset.getId(), dataset.getStatus(),
-					dataset.getFormat() == DatasetFormat.UPLOADED, dataset.getSmallestClass(),
-					Boolean.TRUE.equals(dataset.getOwnTestSplit()), dataset.getImageHeight(), dataset.getImageWidth()));
+		return this.datasets.findById(id).map(JpaDatasetCatalog::info);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<DatasetInfo> findForLaunch(String id) {
+		return this.datasets.findByIdForShare(id).map(JpaDatasetCatalog::info);
 	}
 
 	@Override
@@ -49,6 +53,12 @@ class JpaDatasetCatalog implements DatasetCatalog {
 		return new DatasetSource(dataset.getFormat(), dataset.getLocation(), dataset.getId(), dataset.getClassNames(),
 				dataset.getImageChannels(), dataset.getImageHeight())
 			.load(dataDir, plan);
+	}
+
+	private static DatasetInfo info(Dataset dataset) {
+		return new DatasetInfo(dataset.getId(), dataset.getStatus(), dataset.getFormat() == DatasetFormat.UPLOADED,
+				dataset.getSmallestClass(), Boolean.TRUE.equals(dataset.getOwnTestSplit()), dataset.getImageHeight(),
+				dataset.getImageWidth());
 	}
 
 }

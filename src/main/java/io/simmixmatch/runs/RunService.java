@@ -174,7 +174,7 @@ class RunService {
 	}
 
 	private DatasetInfo trainableDataset(String datasetId) {
-		DatasetInfo dataset = this.datasets.find(datasetId)
+		DatasetInfo dataset = this.datasets.findForLaunch(datasetId)
 			.orElseThrow(() -> ApiProblems
 				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'"))));
 		if (dataset.status() != DatasetStatus.READY) {

@@ -6,7 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -38,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * Uploading data sets on a real PostgreSQL: the import's life, a run on its layout, and
  * bad uploads, each a 4xx with nothing written and nothing left on disk.
  */
-@SpringBootTest(properties = "simmixmatch.datasets.max-classes=8")
+@SpringBootTest(properties = { "simmixmatch.datasets.max-classes=8", "simmixmatch.datasets.max-pixels=1000000" })
 @AutoConfigureMockMvc
 class DatasetApiTest {
 
@@ -180,6 +189,92 @@ class DatasetApiTest {
 			.isEqualTo("IMPORTING");
 	}
 
+	@Test
+	void twoUploadsUnderOneNameAtOnceMakeOneDataSetAndNeverChangeIt() throws Exception {
+		byte[] three = zip(Archives.shopLike(3, 1, 1));
+		byte[] five = zip(Archives.shopLike(5, 1, 2));
+		for (int attempt = 0; attempt < 10; attempt++) {
+			String name = "dup" + attempt;
+			List<MvcTestResult> results = atOnce(() -> upload(name, three), () -> upload(name, five));
+
+			assertThat(results).extracting((result) -> result.getResponse().getStatus())
+				.as("attempt %d", attempt)
+				.containsExactlyInAnyOrder(202, 409);
+			int winner = (results.get(0).getResponse().getStatus() == 202) ? 3 : 5;
+			assertThat(awaitStatus(name, "READY")).contains("\"item-00%d\"".formatted(winner - 1))
+				.doesNotContain("\"item-00%d\"".formatted(winner));
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from dataset where format = 'UPLOADED'", Long.class))
+			.isEqualTo(10);
+		assertThat(importsLeftOnDisk()).isEmpty();
+	}
+
+	@Test
+	void aDeleteAndALaunchAtOnceNeverLeaveARunOnADeletedDataSet() throws Exception {
+		byte[] archive = zip(Archives.shopLike(2, 1, 3));
+		Map<String, Integer> outcomes = new TreeMap<>();
+		for (int attempt = 0; attempt < 20; attempt++) {
+			String id = "race" + attempt;
+			assertThat(upload(id, archive)).hasStatus(HttpStatus.ACCEPTED);
+			awaitStatus(id, "READY");
+
+			List<MvcTestResult> results = atOnce(() -> this.mvc.delete().uri("/api/v1/datasets/" + id).exchange(),
+					() -> launch(id, "{\"epochs\": 1}"));
+
+			int deleted = results.get(0).getResponse().getStatus();
+			int launched = results.get(1).getResponse().getStatus();
+			outcomes.merge("delete " + deleted + ", launch " + launched, 1, Integer::sum);
+			assertThat(List.of(deleted, launched)).as("attempt %d", attempt).isIn(List.of(200, 400), List.of(409, 202));
+		}
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from training_run r join dataset d on d.id = r.dataset_id
+				where d.status = 'DELETED'""", Long.class)).as("runs on deleted data sets, %s", outcomes).isZero();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			truncated zip    | The archive is damaged or cut short:
+			truncated tar    | The archive is damaged or cut short:
+			tar cut at entry | The archive is damaged or cut short: the tar ends without its end-of-archive record
+			truncated tar.gz | The archive is damaged or cut short:
+			fake zip         | The archive is damaged or cut short:
+			""")
+	void aDamagedOrCutArchiveIsRefusedWithNothingWritten(String name, String detail) throws Exception {
+		Archives images = Archives.shopLike(4, 6, 5);
+		byte[] whole = switch (name) {
+			case "truncated zip", "fake zip" -> zip(images);
+			case "truncated tar.gz" -> bytes(images, "tar.gz");
+			default -> tar(images);
+		};
+		byte[] archive = switch (name) {
+			case "fake zip" -> concat(Arrays.copyOf(whole, 4), new byte[4096]);
+			// Cut at a 512-byte record between the entries: the library alone reads it as
+			// a complete, shorter archive.
+			case "tar cut at entry" -> Arrays.copyOf(whole, cutAtHeader(whole));
+			default -> Arrays.copyOf(whole, whole.length / 2);
+		};
+
+		assertThat(upload("damaged", archive)).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith(detail);
+		assertNothingWritten();
+	}
+
+	@Test
+	void anUploadAnswersWhenItWasRegisteredAndSizesOnlyOnceCounted() throws Exception {
+		MvcTestResult upload = upload("sizes", zip(Archives.shopLike(2, 1, 6)));
+
+		assertThat(upload).hasStatus(HttpStatus.ACCEPTED).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.createdAt").isNotNull();
+			json.assertThat().extractingPath("$.trainSize").isNull();
+			json.assertThat().extractingPath("$.testSize").isNull();
+		});
+		assertThat(awaitStatus("sizes", "READY")).contains("\"trainSize\":8", "\"testSize\":0");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
@@ -188,6 +283,8 @@ class DatasetApiTest {
 					zip bomb       | 413 | The archive unpacks to more than 100 times its size: refused as a likely zip bomb
 					not an archive | 400 | The upload is not a zip, tar or tar.gz archive
 					no labeled     | 400 | The archive has no labeled/<class>/ folder with an image in it
+					empty tar      | 400 | The archive holds no files
+					only bombs     | 400 | None of the archive's 2 files can be used: {more than 1000000 pixels=2}
 					empty class    | 400 | The class 'c' of test/ has no labeled images in labeled/c/
 					mostly text    | 400 | 3 of 4 files cannot be used: {not an image=3}
 					absolute path  | 400 | The archive's entry /srv/labeled/a/2.png points outside the archive; such paths are refused
@@ -195,6 +292,7 @@ class DatasetApiTest {
 					""")
 	void aBadArchiveIsRefusedWithNothingWritten(String name, int status, String detail) throws Exception {
 		byte[] png = encode(rgb(8, 8, 0x336699), "png");
+		byte[] bomb = encode(rgb(1001, 1000, 0x336699), "png");
 		Archives valid = new Archives().add("labeled/a/1.png", png).add("labeled/b/1.png", png);
 		byte[] archive = switch (name) {
 			case "traversal" -> zip(valid.add("../../etc/cron.d/x.png", png));
@@ -202,6 +300,8 @@ class DatasetApiTest {
 			case "zip bomb" -> zip(valid.add("unlabeled/zeros.png", new byte[64 << 20]));
 			case "not an archive" -> png;
 			case "no labeled" -> zip(new Archives().add("images/1.png", png));
+			case "empty tar" -> tar(new Archives());
+			case "only bombs" -> zip(new Archives().add("labeled/a/1.png", bomb).add("labeled/b/1.png", bomb));
 			case "empty class" -> zip(valid.add("test/c/1.png", png));
 			case "absolute path" -> zip(valid.add("/srv/labeled/a/2.png", png));
 			case "many classes" -> zip(Archives.shopLike(9, 0, 8));
@@ -293,14 +393,56 @@ class DatasetApiTest {
 		assertThat(importsLeftOnDisk()).isEmpty();
 	}
 
-	private static java.util.List<Path> importsLeftOnDisk() throws IOException {
+	private static List<Path> importsLeftOnDisk() throws IOException {
 		Path imports = dataDir.resolve("imports");
 		if (!Files.isDirectory(imports)) {
-			return java.util.List.of();
+			return List.of();
 		}
 		try (Stream<Path> files = Files.list(imports)) {
 			return files.toList();
 		}
+	}
+
+	@SafeVarargs
+	private static List<MvcTestResult> atOnce(Callable<MvcTestResult>... requests) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(requests.length);
+		try {
+			CyclicBarrier start = new CyclicBarrier(requests.length);
+			List<Future<MvcTestResult>> futures = new ArrayList<>();
+			for (Callable<MvcTestResult> request : requests) {
+				futures.add(threads.submit(() -> {
+					start.await();
+					return request.call();
+				}));
+			}
+			List<MvcTestResult> results = new ArrayList<>();
+			for (Future<MvcTestResult> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	// The offset of the tar's last entry header: its archive ends before it.
+	private static int cutAtHeader(byte[] tar) {
+		int offset = 0;
+		int last = 0;
+		while (tar[offset] != 0) {
+			last = offset;
+			long size = Long
+				.parseLong(new String(tar, offset + 124, 11, java.nio.charset.StandardCharsets.US_ASCII).trim(), 8);
+			offset += 512 + (int) ((size + 511) / 512) * 512;
+		}
+		return last;
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
 	}
 
 	private static byte[] zip(Archives archive) throws IOException {
@@ -314,7 +456,11 @@ class DatasetApiTest {
 	private static byte[] bytes(Archives archive, String kind) throws IOException {
 		Path file = Files.createTempFile(dataDir, "archive", "." + kind);
 		try {
-			return Files.readAllBytes(kind.equals("zip") ? archive.zip(file) : archive.tar(file));
+			return Files.readAllBytes(switch (kind) {
+				case "zip" -> archive.zip(file);
+				case "tar.gz" -> archive.tarGz(file);
+				default -> archive.tar(file);
+			});
 		}
 		finally {
 			Files.delete(file);

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The cost of a training step of each algorithm at the same labeled batch and mu, on
+# CIFAR-10 (an archive of bench/cifar10-archives.py, unpacked): one train command per
+# algorithm, one after the other, each EPOCHS x STEPS steps with the machine's cores;
+# prints the median over the epochs after the first (the warm-up) of the step time
+# (validation and checkpoints left out) and of the data preparation's share. Run it alone: other work on the cores shows up in the timing.
+#
+#   bench/ssl-step-cost.sh [ALGORITHM ...]      (default SUPERVISED MIXMATCH FIXMATCH SIMFIXMATCH)
+# BATCH (16), MU (7), EPOCHS (4), STEPS (20), MODEL (CNN_6), LABELS (25), JAR as named.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+jar=$(bench_jar)
+results=${RESULTS:-bench/results/step-cost}
+labels=${LABELS:-25}
+folder="$results/cifar10-$labels"
+mkdir -p "$results"
+if [[ ! -d "$folder/labeled" ]]; then
+  archive=bench/results/cifar10/cifar10-$labels-seed0.tar
+  [[ -f "$archive" ]] || python3 bench/cifar10-archives.py --out bench/results/cifar10 "$labels"
+  mkdir -p "$folder" && tar -xf "$archive" -C "$folder"
+fi
+algorithms=("$@")
+[[ ${#algorithms[@]} -eq 0 ]] && algorithms=(SUPERVISED MIXMATCH FIXMATCH SIMFIXMATCH)
+
+for algorithm in "${algorithms[@]}"; do
+  name=$(echo "$algorithm" | tr 'A-Z' 'a-z')
+  java -Xmx6g -jar "$jar" train --algorithm "$algorithm" --dataset "folder:$folder" --data-dir "$results/data" \
+    --model "${MODEL:-CNN_6}" --epochs "${EPOCHS:-4}" --steps-per-epoch "${STEPS:-20}" --batch-size "${BATCH:-16}" \
+    --unlabeled-ratio "${MU:-7}" --flex-match true --out "$results/checkpoints/$name" \
+    --json-out "$results/$name.json" > "$results/$name.out" 2>&1
+  python3 - "$results/$name.json" <<'PY'
+import json, statistics, sys
+s = json.load(open(sys.argv[1]))
+hp = s["hyperparameters"]
+epochs = s["history"][1:]
+images = hp["batchSize"] * (1 if s["algorithm"] == "SUPERVISED" else 1 + hp["unlabeledRatio"])
+ms = statistics.median(1000 * images / e["imagesPerSecond"] for e in epochs)
+share = statistics.median(e["dataShare"] for e in epochs)
+print(f"{s['algorithm']:12} batch {hp['batchSize']} mu {hp['unlabeledRatio']} {hp['model']}: "
+      f"{ms:.0f} ms per step (median of {len(epochs)} epochs after the first), data preparation {100 * share:.0f}%")
+PY
+done
