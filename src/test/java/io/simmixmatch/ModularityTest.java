@@ -1,9 +1,19 @@
 package io.simmixmatch;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTest {
 
@@ -15,8 +25,34 @@ class ModularityTest {
 	}
 
 	@Test
-	void writesTheModuleDiagram() {
+	void theModulesAndWhatEachUsesAreAsDrawn() {
+		Map<String, Set<String>> dependencies = new TreeMap<>();
+		for (ApplicationModule module : this.modules) {
+			dependencies.put(module.getName(),
+					module.getDependencies(this.modules)
+						.uniqueModules()
+						.map(ApplicationModule::getName)
+						.collect(Collectors.toCollection(TreeSet::new)));
+		}
+
 		new Documenter(this.modules, "target/modules").writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+		// The layers: data and training at the bottom, the service's modules above them.
+		assertThat(dependencies).isEqualTo(Map.ofEntries(Map.entry("cli", Set.of("data", "training")),
+				Map.entry("data", Set.of()), Map.entry("database", Set.of()),
+				Map.entry("datasets", Set.of("data", "database", "storage", "web")),
+				Map.entry("inference", Set.of("data", "database", "runs", "training", "web")),
+				Map.entry("runs", Set.of("database", "datasets", "storage", "training", "web")),
+				Map.entry("security", Set.of("database", "web")), Map.entry("storage", Set.of()),
+				Map.entry("studies", Set.of("database", "datasets", "runs", "training", "web")),
+				Map.entry("training", Set.of("data")), Map.entry("web", Set.of("database")),
+				Map.entry("workers", Set.of("data", "database", "datasets", "runs", "storage", "training"))));
+		assertThat(Path.of("target/modules/components.puml")).content()
+			.contains(dependencies.keySet()
+				.stream()
+				.map((name) -> "\"" + Character.toUpperCase(name.charAt(0)) + name.substring(1)
+						+ "\", $techn=\"Module\"")
+				.toList());
 	}
 
 }

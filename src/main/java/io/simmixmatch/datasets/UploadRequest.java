@@ -71,8 +71,8 @@ record UploadRequest(String name, @Nullable Integer channels, @Nullable Integer 
 	}
 
 	/**
-	 * The id runs refer to: the name in lowercase, with dashes for anything but letters
-	 * and digits.
+	 * The id runs refer to: the name in lowercase, with dashes for anything but a-z and
+	 * 0-9; {@code dataset-} and a hash of the name where that leaves nothing.
 	 * @return the id
 	 */
 	String id() {
@@ -84,8 +84,13 @@ record UploadRequest(String name, @Nullable Integer channels, @Nullable Integer 
 				properties.maxPixels(), properties.maxClasses());
 	}
 
+	// A name in a script without a-z, such as 日本語, gets an id from its hash (the
+	// language's String hash, the same in every JVM), so the same name is the same id.
 	private static String idOf(String name) {
 		String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		if (id.isEmpty() && name.codePoints().anyMatch(Character::isLetterOrDigit)) {
+			return "dataset-%08x".formatted(name.hashCode());
+		}
 		return (id.length() > MAX_ID_LENGTH) ? id.substring(0, MAX_ID_LENGTH).replaceAll("-+$", "") : id;
 	}
 

@@ -108,6 +108,9 @@ class StudyService {
 	 */
 	StudyResponse cancel(long id) {
 		Study study = find(id);
+		if (StudyResults.of(study, this.runs.of(id)).status() == StudyResponse.StudyStatus.ENDED) {
+			throw ApiProblems.conflict("Study " + id + " has ended; there is nothing to cancel");
+		}
 		study.requestCancel();
 		this.studies.saveAndFlush(study);
 		this.runs.cancelAll(id);

@@ -1,6 +1,7 @@
 package io.simmixmatch.web;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -44,8 +45,13 @@ public final class JsonFieldErrors {
 	}
 
 	private static String message(MismatchedInputException exception) {
-		if (exception instanceof PropertyBindingException) {
-			return "unknown property";
+		if (exception instanceof PropertyBindingException binding) {
+			return (binding.getKnownPropertyIds() == null) ? "unknown property"
+					: "unknown property; known here: " + binding.getKnownPropertyIds()
+						.stream()
+						.map(Object::toString)
+						.sorted()
+						.collect(Collectors.joining(", "));
 		}
 		if (exception instanceof InvalidNullException) {
 			return "must not be null";

@@ -264,6 +264,19 @@ class DatasetApiTest {
 	}
 
 	@Test
+	void aNameWithoutLatinLettersGetsAnIdOfItsOwn() throws Exception {
+		byte[] archive = zip(Archives.shopLike(2, 1, 7));
+
+		MvcTestResult upload = upload("日本語", archive);
+
+		assertThat(upload).hasStatus(HttpStatus.ACCEPTED).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.name").isEqualTo("日本語");
+			json.assertThat().extractingPath("$.id").asString().matches("dataset-[0-9a-f]{8}");
+		});
+		assertThat(upload("日本語", archive)).hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
 	void anUploadAnswersWhenItWasRegisteredAndSizesOnlyOnceCounted() throws Exception {
 		MvcTestResult upload = upload("sizes", zip(Archives.shopLike(2, 1, 6)));
 

@@ -39,9 +39,9 @@ class RunApiBadInputTest {
 	@CsvSource(delimiter = '|',
 			textBlock = """
 					{}                                                                   | algorithm                      | must not be null
-					{"algorithm": "FOO"}                                                 | algorithm                      | must be one of SUPERVISED, MIXMATCH, SIMMIXMATCH
-					{"algorithm": 1}                                                     | algorithm                      | must be one of SUPERVISED, MIXMATCH, SIMMIXMATCH
-					{"algorithm": "MIXMATCH", "colour": "red"}                           | colour                         | unknown property
+					{"algorithm": "FOO"}                                                 | algorithm                      | must be one of SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH
+					{"algorithm": 1}                                                     | algorithm                      | must be one of SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH
+					{"algorithm": "MIXMATCH", "colour": "red"}                           | colour                         | unknown property; known here: algorithm, datasetId, devices, hyperparameters, name, preset, priority
 					{"algorithm": "MIXMATCH", "preset": "huge"}                          | preset                         | must be one of seed, fashion-mnist
 					{"algorithm": "MIXMATCH", "datasetId": "cifar-10"}                   | datasetId                      | no data set with id 'cifar-10'
 					{"algorithm": "MIXMATCH", "datasetId": "../../etc/passwd"}           | datasetId                      | must be a data set id: lowercase letters, digits and dashes

@@ -139,6 +139,8 @@ class StudyApiTest {
 		assertThat(this.mvc.get().uri("/api/v1/studies/{id}", id)).bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("ENDED");
+		assertThat(this.mvc.post().uri("/api/v1/studies/{id}/cancel", id)).as("as for an ended run")
+			.hasStatus(HttpStatus.CONFLICT);
 	}
 
 	@Test
@@ -225,13 +227,14 @@ class StudyApiTest {
 	@CsvSource(delimiter = '|',
 			textBlock = """
 									{"base": {}, "grid": {"algorithm": ["MIXMATCH"], "lambdaX": [1]}, "seeds": [0]}                     | grid.lambdaX                  | unknown hyperparameter
+									{"base": {"datasetId": "shop"}, "grid": {"algorithm": ["MIXMATCH"]}, "seeds": [0]}                 | base.datasetId                | unknown property; known here: algorithm, hyperparameters, preset
 									{"base": {"algorithm": "MIXMATCH"}, "grid": {}, "seeds": [0]}                                      | grid                          | must vary the algorithm or at least one hyperparameter
 									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": []}, "seeds": [0]}                         | grid.lambdaU                  | must list at least one value
 									{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1, 2, 3, 4, 5]}, "seeds": [0, 1, 2]}     | grid                          | 5 configurations x 3 seeds make 15 runs; a study may launch at most 12
 									{"base": {}, "grid": {"algorithm": ["MIXMATCH", "SIMMIXMATCH"]}, "seeds": [0], "baseline": {"algorithm": "SUPERVISED"}} | baseline | is no configuration of the grid: SUPERVISED is not among MIXMATCH, SIMMIXMATCH
-									{"base": {}, "grid": {"algorithm": ["MIXMATCH", "BYOL"]}, "seeds": [0]}                            | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
-									{"base": {}, "grid": {"algorithm": [null]}, "seeds": [0]}                                          | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
-							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0], "baseline": {"algorithm": null}} | baseline.algorithm | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH]
+									{"base": {}, "grid": {"algorithm": ["MIXMATCH", "BYOL"]}, "seeds": [0]}                            | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH]
+									{"base": {}, "grid": {"algorithm": [null]}, "seeds": [0]}                                          | grid.algorithm                | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH]
+							{"base": {"algorithm": "MIXMATCH"}, "grid": {"lambdaU": [1]}, "seeds": [0], "baseline": {"algorithm": null}} | baseline.algorithm | must be one of [SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH]
 							{"base": {"algorithm": "MIXMATCH"}, "random": {"trials": 2, "ranges": {"lambdaU": null}}, "seeds": [0]} | random.ranges[lambdaU] | must not be null
 							{"base": {}, "grid": {"algorithm": ["MIXMATCH"]}, "seeds": [0], "baseline": {"lambdaU": 1}}     | baseline.algorithm            | must be given where the base names none
 					{"base": {"algorithm": "MIXMATCH"}, "grid": {"seed": [1, 2]}, "seeds": [0]}                       | grid.seed                     | seeds are given by 'seeds'

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A worker whose launching process dies (SIGKILL leaves no chance to stop it) stops too.
@@ -51,15 +52,12 @@ class OrphanedWorkerTest {
 		}
 	}
 
-	private static void awaitWorkers(ServiceUnderTest service, long count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (service.jdbc().queryForObject("select count(*) from worker", Long.class) == count) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Expected " + count + " worker(s)");
+	private static void awaitWorkers(ServiceUnderTest service, long count) {
+		await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(service.jdbc().queryForObject("select count(*) from worker", Long.class))
+				.as("workers")
+				.isEqualTo(count));
 	}
 
 }

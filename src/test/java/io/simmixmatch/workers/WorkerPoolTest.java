@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service as one machine runs it: the API, the embedded PostgreSQL and two CPU worker
@@ -92,17 +93,15 @@ class WorkerPoolTest {
 		long first = launch("SUPERVISED", "\"epochs\": 4, \"stepsPerEpoch\": 40");
 		long second = launch("SUPERVISED", "\"epochs\": 4, \"stepsPerEpoch\": 40");
 		Set<String> workers = new HashSet<>();
-		long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-		while (workers.size() < 2 && System.nanoTime() < deadline) {
+		await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 			JsonNode a = service.json("/api/v1/runs/" + first);
 			JsonNode b = service.json("/api/v1/runs/" + second);
 			if (status(a).equals("RUNNING") && status(b).equals("RUNNING")) {
 				workers.add(a.at("/execution/worker").asString());
 				workers.add(b.at("/execution/worker").asString());
 			}
-			Thread.sleep(50);
-		}
-		assertThat(workers).as("workers training both runs at the same moment").hasSize(2);
+			assertThat(workers).as("workers training both runs at the same moment").hasSize(2);
+		});
 		assertThat(status(awaitEnd(first))).isEqualTo("SUCCEEDED");
 		assertThat(status(awaitEnd(second))).isEqualTo("SUCCEEDED");
 	}
