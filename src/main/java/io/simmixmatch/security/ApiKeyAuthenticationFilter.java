@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a request by the API key it carries: {@code Authorization: Bearer <key>}
  * or {@code X-API-Key: <key>}. A browser's EventSource cannot send headers, so the event
  * streams of runs and studies also take the key as {@code ?access_token=}. A request
- * without a key goes on anonymous; one with an invalid key ends here with 401.
+ * without a key goes on anonymous; one with an invalid key ends here with 401, except on
+ * the public endpoints, where it goes on anonymous too.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -69,7 +70,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (caller.isEmpty()) {
-			this.problems.invalidCredentials(request, response);
+			if (SecurityConfiguration.PUBLIC.matches(request)) {
+				// A page or a probe needs no key: a stale one changes nothing.
+				chain.doFilter(request, response);
+			}
+			else {
+				this.problems.invalidCredentials(request, response);
+			}
 			return;
 		}
 		SecurityContextHolder.getContext().setAuthentication(caller.get().authentication());

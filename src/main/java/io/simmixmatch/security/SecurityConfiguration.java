@@ -1,6 +1,9 @@
 package io.simmixmatch.security;
 
+import java.util.Arrays;
+
 import io.simmixmatch.database.DatabaseAvailability;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain for the whole service: stateless, no sessions, no CSRF (nothing is
@@ -33,6 +39,12 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	/** The dashboard's pages, the API's documentation and the probes: open to anyone. */
+	static final RequestMatcher PUBLIC = new OrRequestMatcher(
+			matching(HttpMethod.GET, "/", "/*.html", "/*.css", "/js/**", "/webjars/**", "/favicon.ico",
+					"/swagger-ui/**", "/v3/api-docs/**"),
+			matching(null, "/error", "/actuator/health/**", "/actuator/info", "/v2/health/**"));
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -89,16 +101,18 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	private static RequestMatcher matching(@Nullable HttpMethod method, String... paths) {
+		return new OrRequestMatcher(Arrays.stream(paths)
+			.<RequestMatcher>map((path) -> PathPatternRequestMatcher.withDefaults().matcher(method, path))
+			.toList());
+	}
+
 	private static void authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		String reader = Role.READER.name();
 		String trainer = Role.TRAINER.name();
 		String admin = Role.ADMIN.name();
-		requests
-			.requestMatchers(HttpMethod.GET, "/", "/*.html", "/*.css", "/js/**", "/webjars/**", "/favicon.ico",
-					"/swagger-ui/**", "/v3/api-docs/**")
-			.permitAll()
-			.requestMatchers("/error", "/actuator/health/**", "/actuator/info", "/v2/health/**")
+		requests.requestMatchers(PUBLIC)
 			.permitAll()
 			.requestMatchers("/api/v1/keys/**")
 			.hasRole(admin)

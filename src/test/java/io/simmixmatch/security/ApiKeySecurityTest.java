@@ -136,8 +136,9 @@ class ApiKeySecurityTest {
 	@ParameterizedTest
 	@CsvSource({ "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/v2/health/live", "/",
 			"/index.html", "/js/api.js" })
-	void probesAndTheDashboardPagesNeedNoCredentials(String path) {
+	void probesAndTheDashboardPagesNeedNoCredentialsAndIgnoreAnInvalidKey(String path) {
 		assertThat(call(HttpMethod.GET, path, null).getResponse().getStatus()).isEqualTo(200);
+		assertThat(call(HttpMethod.GET, path, "smm_not-a-key").getResponse().getStatus()).isEqualTo(200);
 	}
 
 	@Test
