@@ -21,7 +21,7 @@ function skipped(d) {
 }
 
 async function refresh() {
-  const datasets = await api.get("/api/v1/datasets");
+  const datasets = (await api.get("/api/v1/datasets?size=100")).items;
   table.replaceChildren(...datasets.map((d) => element("tr", { "data-dataset": d.id },
     element("td", {}, element("a", { href: `?id=${d.id}`, onclick: (event) => show(event, d.id) }, d.id)),
     element("td", {}, d.name),

@@ -31,7 +31,7 @@ async function refresh() {
 }
 
 async function loadDatasets() {
-  const datasets = await api.get("/api/v1/datasets");
+  const datasets = (await api.get("/api/v1/datasets?size=100")).items;
   document.getElementById("datasets").replaceChildren(...datasets
     .filter((d) => d.status === "READY")
     .map((d) => element("option", { value: d.id }, `${d.name} (${d.id})`)));

@@ -18,9 +18,13 @@ import io.simmixmatch.data.ImageSetCache;
 import io.simmixmatch.storage.StoredBlob;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
+import io.simmixmatch.web.PageResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,8 +85,10 @@ class DatasetController {
 
 	@GetMapping
 	@Transactional(readOnly = true)
-	List<DatasetResponse> list() {
-		return this.datasets.findAll(Sort.by("id")).stream().map(DatasetResponse::of).toList();
+	PageResponse<DatasetResponse> list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return PageResponse
+			.of(this.datasets.findAll(PageRequest.of(page, size, Sort.by("id"))).map(DatasetResponse::of));
 	}
 
 	@GetMapping("/{id}")

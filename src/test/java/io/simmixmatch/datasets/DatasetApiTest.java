@@ -264,6 +264,26 @@ class DatasetApiTest {
 	}
 
 	@Test
+	void theListIsPagedInIdOrder() throws Exception {
+		byte[] archive = zip(Archives.shopLike(2, 1, 8));
+		assertThat(upload("b-shop", archive)).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(upload("a-shop", archive)).hasStatus(HttpStatus.ACCEPTED);
+
+		assertThat(this.mvc.get().uri("/api/v1/datasets?size=2")).bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.items[*].id").asArray().containsExactly("a-shop", "b-shop");
+			json.assertThat().extractingPath("$.totalItems").isEqualTo(3);
+			json.assertThat().extractingPath("$.totalPages").isEqualTo(2);
+		});
+		assertThat(this.mvc.get().uri("/api/v1/datasets?page=1&size=2")).bodyJson()
+			.extractingPath("$.items[*].id")
+			.asArray()
+			.containsExactly("fashion-mnist");
+		assertThat(this.mvc.get().uri("/api/v1/datasets?size=101")).hasStatus(HttpStatus.BAD_REQUEST);
+		awaitStatus("a-shop", "READY");
+		awaitStatus("b-shop", "READY");
+	}
+
+	@Test
 	void aNameWithoutLatinLettersGetsAnIdOfItsOwn() throws Exception {
 		byte[] archive = zip(Archives.shopLike(2, 1, 7));
 
