@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * epoch, checkpoints under {@code --out}, and a JSON summary.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
-		"Trains a classifier with SUPERVISED, MIXMATCH or SIMMIXMATCH.",
+		"Trains a classifier with SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH or SIMFIXMATCH.",
 		"Any hyperparameter is an option too, in kebab case: --epochs 5 --steps-per-epoch 50 --lambda-sim 0.5 ..." })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -59,7 +59,8 @@ public final class TrainCommand implements Callable<Integer> {
 		.enable(SerializationFeature.INDENT_OUTPUT)
 		.build();
 
-	@Option(names = "--algorithm", required = true, description = "SUPERVISED, MIXMATCH or SIMMIXMATCH")
+	@Option(names = "--algorithm", required = true,
+			description = "SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH or SIMFIXMATCH")
 	Algorithm algorithm;
 
 	@Option(names = "--dataset", defaultValue = "fashion-mnist",

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name a name for people; defaults to the algorithm and data set
  * @param datasetId the data set to train on; defaults to the built-in Fashion-MNIST
- * @param algorithm SUPERVISED, MIXMATCH or SIMMIXMATCH
+ * @param algorithm SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH or SIMFIXMATCH
  * @param preset the starting hyperparameters; defaults to {@code fashion-mnist}
  * @param priority queued runs with a higher priority start first; defaults to 0
  * @param devices how many of its worker's devices the run may train on, data parallel;
