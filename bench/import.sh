@@ -2,11 +2,12 @@
 # Import time and peak memory of a data-set upload: the service (embedded PostgreSQL,
 # role api, a fresh data directory) takes a zip shaped like the NAVER Fashion data
 # (bench/MakeShopArchive.java: 265 classes, 60,060 JPEG and PNG images of 64-192 px) and
-# imports it at the default image size (32 x 32 RGB). Prints the archive's size, the
+# imports it at the default image size (32 x 32 RGB), or at IMAGE_SIZE. Prints the archive's size, the
 # upload's answer time (the archive saved and scanned), the time to READY and the
 # service's peak resident memory, sampled every 0.5 s.
 #
-#   bench/import.sh [IMAGES]      (JAR=... to use a copy of the jar)
+#   bench/import.sh [IMAGES]      (JAR=... to use a copy of the jar; IMAGE_SIZE=128;
+#                                  SERVICE_JAVA_OPTS=-Xmx512m to bound the API's heap)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -27,7 +28,8 @@ peak=$rss_before
 sample() { local rss; rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"); (( rss > peak )) && peak=$rss; true; }
 
 start=$(date +%s.%N)
-curl -fs -o "$work/upload.json" -F archive=@"$work/shop.zip" -F name=shop "localhost:$port/api/v1/datasets" &
+curl -fs -o "$work/upload.json" -F archive=@"$work/shop.zip" -F name=shop ${IMAGE_SIZE:+-F imageSize=$IMAGE_SIZE} \
+  "localhost:$port/api/v1/datasets" &
 curl_pid=$!
 while kill -0 "$curl_pid" 2>/dev/null; do sample; sleep 0.5; done
 wait "$curl_pid"

@@ -1,6 +1,8 @@
 package io.simmixmatch.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -54,10 +56,17 @@ public final class DatasetImport {
 	 * @throws IOException if the files cannot be read
 	 * @throws InvalidDatasetException if they are not a data set in the layout
 	 */
-	public static Imported load(ImageSource source, Options options, String name)
+	public static LoadedDataset load(ImageSource source, Options options, String name)
 			throws IOException, InvalidDatasetException {
-		return decode(source, scan(source, options), name, (decoded) -> {
-		});
+		Path cache = Files.createTempFile("import-", ".smm");
+		try {
+			decode(source, scan(source, options), name, cache, (decoded) -> {
+			});
+			return ImageSetCache.readWithSplit(cache);
+		}
+		finally {
+			Files.deleteIfExists(cache);
+		}
 	}
 
 	/**
@@ -139,74 +148,85 @@ public final class DatasetImport {
 	}
 
 	/**
-	 * Decodes the planned images and splits them by the layout.
+	 * Decodes the planned images into an image set cache, one at a time, and splits them
+	 * by the layout: memory holds one decoded image and an int per image, whatever the
+	 * archive's size.
 	 * @param source the files, as scanned
 	 * @param plan the scan's plan
 	 * @param name the data set's name
+	 * @param cache the file to write the images and their split to
 	 * @param progress hears the number of images decoded so far, now and then
-	 * @return the data set and what was skipped
-	 * @throws IOException if the files cannot be read
+	 * @return the split and what was skipped
+	 * @throws IOException if the files cannot be read or the cache written
 	 * @throws InvalidDatasetException if most images cannot be decoded, or a class is
 	 * left without labeled images
 	 */
-	public static Imported decode(ImageSource source, Plan plan, String name, IntConsumer progress)
+	public static Imported decode(ImageSource source, Plan plan, String name, Path cache, IntConsumer progress)
 			throws IOException, InvalidDatasetException {
 		List<String> paths = List.copyOf(plan.images().keySet());
 		Map<String, Integer> order = new HashMap<>();
 		for (int i = 0; i < paths.size(); i++) {
 			order.put(paths.get(i), i);
 		}
-		byte[][] pixels = new byte[paths.size()][];
+		boolean[] decodedSlots = new boolean[paths.size()];
 		Skipped skipped = new Skipped(plan.skipped());
 		int[] decoded = { 0 };
-		source.forEachFile((path, content) -> {
-			Integer index = order.get(path);
-			if (index == null) {
-				return;
-			}
-			byte[] bytes = content.readAllBytes();
-			try {
-				pixels[index] = ImagePixels.of(ImageBytes.decode(bytes, Long.MAX_VALUE), plan.channels(), plan.side(),
-						plan.side());
+		try (ImageSetCache.Writer writer = new ImageSetCache.Writer(cache, name, plan.channels(), plan.side(),
+				plan.side(), plan.classNames(), paths.size())) {
+			source.forEachFile((path, content) -> {
+				Integer index = order.get(path);
+				if (index == null) {
+					return;
+				}
+				byte[] bytes = content.readAllBytes();
+				byte[] pixels;
+				try {
+					pixels = ImagePixels.of(ImageBytes.decode(bytes, Long.MAX_VALUE), plan.channels(), plan.side(),
+							plan.side());
+				}
+				catch (IOException ex) {
+					skipped.add("corrupt");
+					return;
+				}
+				writer.put(index, pixels, label(plan, plan.images().get(path)));
+				decodedSlots[index] = true;
 				if (++decoded[0] % 256 == 0) {
 					progress.accept(decoded[0]);
 				}
+			});
+			if (decoded[0] * 2 < paths.size()) {
+				throw InvalidDatasetException
+					.invalid("%d of %d images cannot be decoded".formatted(paths.size() - decoded[0], paths.size()));
 			}
-			catch (IOException ex) {
-				skipped.add("corrupt");
-			}
-		});
-		if (decoded[0] * 2 < paths.size()) {
-			throw InvalidDatasetException
-				.invalid("%d of %d images cannot be decoded".formatted(paths.size() - decoded[0], paths.size()));
+			Imported imported = split(plan, paths, decodedSlots, skipped.byReason());
+			writer.finish(new int[0], imported.split());
+			return imported;
 		}
-		return assemble(plan, name, paths, pixels, skipped.byReason());
 	}
 
-	private static Imported assemble(Plan plan, String name, List<String> paths, byte[][] pixels,
-			Map<String, Integer> skipped) throws InvalidDatasetException {
-		int imageBytes = plan.channels() * plan.side() * plan.side();
-		int count = (int) Arrays.stream(pixels).filter((image) -> image != null).count();
-		byte[] all = new byte[count * imageBytes];
-		int[] labels = new int[count];
+	private static int label(Plan plan, Planned image) {
+		return (image.className() != null) ? plan.classNames().indexOf(image.className()) : ImageSet.UNLABELED;
+	}
+
+	// The decoded images keep the plan's order; the labeled ones are split by class.
+	private static Imported split(Plan plan, List<String> paths, boolean[] decodedSlots, Map<String, Integer> skipped)
+			throws InvalidDatasetException {
 		Map<Role, List<Integer>> byRole = new HashMap<>();
 		Map<Integer, List<Integer>> labeledByClass = new TreeMap<>();
 		int next = 0;
 		for (int i = 0; i < paths.size(); i++) {
-			if (pixels[i] == null) {
+			if (!decodedSlots[i]) {
 				continue;
 			}
 			Planned image = plan.images().get(paths.get(i));
-			System.arraycopy(pixels[i], 0, all, next * imageBytes, imageBytes);
-			labels[next] = (image.className() != null) ? plan.classNames().indexOf(image.className())
-					: ImageSet.UNLABELED;
 			byRole.computeIfAbsent(image.role(), (role) -> new ArrayList<>()).add(next);
 			if (image.role() == Role.LABELED) {
-				labeledByClass.computeIfAbsent(labels[next], (label) -> new ArrayList<>()).add(next);
+				labeledByClass.computeIfAbsent(label(plan, image), (label) -> new ArrayList<>()).add(next);
 			}
 			next++;
 		}
-		for (int label = 0; label < plan.classNames().size(); label++) {
+		int[] labeledPerClass = new int[plan.classNames().size()];
+		for (int label = 0; label < labeledPerClass.length; label++) {
 			if (!labeledByClass.containsKey(label)) {
 				throw InvalidDatasetException
 					.invalid("No labeled image of class '" + plan.classNames().get(label) + "' can be decoded");
@@ -216,23 +236,22 @@ public final class DatasetImport {
 		List<Integer> validation = new ArrayList<>(byRole.getOrDefault(Role.VALIDATION, List.of()));
 		List<Integer> test = new ArrayList<>(byRole.getOrDefault(Role.TEST, List.of()));
 		SplittableRandom random = new SplittableRandom(HOLD_OUT_SEED);
-		for (List<Integer> members : labeledByClass.values()) {
-			List<Integer> shuffled = shuffled(members, random);
+		for (Map.Entry<Integer, List<Integer>> members : labeledByClass.entrySet()) {
+			List<Integer> shuffled = shuffled(members.getValue(), random);
 			int testCount = Math.min(plan.holdOut().testPerClass(), shuffled.size() - 1);
-			int validationCount = Math.min(plan.holdOut().validationPerClass(members.size()),
+			int validationCount = Math.min(plan.holdOut().validationPerClass(shuffled.size()),
 					shuffled.size() - 1 - testCount);
 			test.addAll(shuffled.subList(0, testCount));
 			validation.addAll(shuffled.subList(testCount, testCount + validationCount));
 			labeled.addAll(shuffled.subList(testCount + validationCount, shuffled.size()));
+			labeledPerClass[members.getKey()] = shuffled.size() - testCount - validationCount;
 		}
 		int[] labeledIndices = sorted(labeled);
 		// No val/ and a single labeled image per class: the labeled images stand in.
 		int[] validationIndices = validation.isEmpty() ? labeledIndices : sorted(validation);
 		DataSplit split = new DataSplit(labeledIndices, validationIndices,
 				sorted(byRole.getOrDefault(Role.UNLABELED, List.of())), sorted(test));
-		ImageSet images = new ImageSet(name, plan.channels(), plan.side(), plan.side(), plan.classNames(), all, labels,
-				new int[0]);
-		return new Imported(new LoadedDataset(images, split), skipped);
+		return new Imported(split, next, labeledPerClass, skipped);
 	}
 
 	private static HoldOut holdOut(Iterable<Planned> images, List<String> classNames, Options options)
@@ -402,28 +421,25 @@ public final class DatasetImport {
 			return this.images.size();
 		}
 
+		/**
+		 * The size of the decoded images, the most their cache takes.
+		 * @return {@code images x channels x side x side} bytes
+		 */
+		public long decodedBytes() {
+			return (long) this.images.size() * this.channels * this.side * this.side;
+		}
+
 	}
 
 	/**
-	 * An imported data set.
+	 * An imported data set, whose images are in its cache.
 	 *
-	 * @param dataset the images and their split
+	 * @param split the split by the layout
+	 * @param images how many images were decoded
+	 * @param labeledPerClass the labeled training images of each class, by class id
 	 * @param skipped files left out, by reason
 	 */
-	public record Imported(LoadedDataset dataset, Map<String, Integer> skipped) {
-
-		/**
-		 * The labeled training images of each class.
-		 * @return counts by class id
-		 */
-		public int[] labeledPerClass() {
-			int[] counts = new int[this.dataset.images().numClasses()];
-			for (int index : this.dataset.split().labeled()) {
-				counts[this.dataset.images().labels()[index]]++;
-			}
-			return counts;
-		}
-
+	public record Imported(DataSplit split, int images, int[] labeledPerClass, Map<String, Integer> skipped) {
 	}
 
 	/** Files left out, counted by reason. */

@@ -66,9 +66,8 @@ public record DatasetSource(DatasetFormat format, @Nullable String location, Str
 
 	private LoadedDataset readFolder(Path root) throws IOException {
 		try {
-			return DatasetImport
-				.load(new ImageDirectory(root), DatasetImport.Options.of(this.channels, this.imageSize), this.name)
-				.dataset();
+			return DatasetImport.load(new ImageDirectory(root), DatasetImport.Options.of(this.channels, this.imageSize),
+					this.name);
 		}
 		catch (InvalidDatasetException ex) {
 			throw new IOException(root + ": " + ex.getMessage(), ex);

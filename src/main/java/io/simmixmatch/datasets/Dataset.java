@@ -140,12 +140,12 @@ class Dataset implements Persistable<String> {
 
 	void ready(DatasetImport.Imported imported, StoredBlob blob, Instant now) {
 		int[] perClass = imported.labeledPerClass();
-		this.labeledCount = imported.dataset().split().labeled().length;
-		this.validationCount = imported.dataset().split().validation().length;
-		this.unlabeledCount = imported.dataset().split().unlabeled().length;
-		this.testSize = imported.dataset().split().test().length;
-		this.trainSize = imported.dataset().images().size() - this.testSize;
-		this.imagesDecoded = imported.dataset().images().size();
+		this.labeledCount = imported.split().labeled().length;
+		this.validationCount = imported.split().validation().length;
+		this.unlabeledCount = imported.split().unlabeled().length;
+		this.testSize = imported.split().test().length;
+		this.trainSize = imported.images() - this.testSize;
+		this.imagesDecoded = imported.images();
 		this.labeledPerClass = Arrays.stream(perClass).boxed().toList();
 		this.skipped = imported.skipped();
 		this.blobKey = blob.key();

@@ -105,6 +105,12 @@ class DatasetUploads {
 			archive.transferTo(file);
 			ImageArchive source = new ImageArchive(file, this.properties.archiveLimits());
 			DatasetImport.Plan plan = DatasetImport.scan(source, request.options(this.properties));
+			long free = Files.getFileStore(directory).getUsableSpace();
+			if (plan.decodedBytes() > free) {
+				throw ApiProblems.insufficientStorage(
+						"The import's %d images need %d MiB once decoded; the ".formatted(plan.imageCount(),
+								plan.decodedBytes() >> 20) + "service's disk has " + (free >> 20) + " MiB free");
+			}
 			Dataset dataset = saveNew(new Dataset(id, request.name(), plan, caller, now()));
 			log.info("Importing data set {}: {} images of {} classes, {} skipped", id, plan.imageCount(),
 					plan.classNames().size(), plan.skipped());
@@ -173,10 +179,9 @@ class DatasetUploads {
 
 	private void decode(String id, ImageArchive source, DatasetImport.Plan plan, Path directory) {
 		try {
-			DatasetImport.Imported imported = DatasetImport.decode(source, plan, id, (decoded) -> this.jdbc
-				.update("update dataset set images_decoded = ?, updated_at = now() where id = ?", decoded, id));
 			Path cache = directory.resolve("images.smm");
-			ImageSetCache.write(imported.dataset(), cache);
+			DatasetImport.Imported imported = DatasetImport.decode(source, plan, id, cache, (decoded) -> this.jdbc
+				.update("update dataset set images_decoded = ?, updated_at = now() where id = ?", decoded, id));
 			String key = "datasets/" + id + ".smm";
 			// One transaction: the stored images and the READY row, or neither.
 			this.transactions.executeWithoutResult((status) -> {
@@ -188,8 +193,7 @@ class DatasetUploads {
 					throw new UncheckedIOException(ex);
 				}
 			});
-			log.info("Data set {} is READY: {} images, {} skipped", id, imported.dataset().images().size(),
-					imported.skipped());
+			log.info("Data set {} is READY: {} images, {} skipped", id, imported.images(), imported.skipped());
 		}
 		catch (InvalidDatasetException ex) {
 			fail(id, ex.getMessage());

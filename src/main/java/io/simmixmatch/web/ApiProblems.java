@@ -97,6 +97,15 @@ public final class ApiProblems {
 	}
 
 	/**
+	 * 507: the service lacks the storage the request needs now.
+	 * @param detail how much is needed and how much there is
+	 * @return an exception that Spring MVC renders as the problem detail
+	 */
+	public static ErrorResponseException insufficientStorage(String detail) {
+		return problem(HttpStatus.INSUFFICIENT_STORAGE, detail);
+	}
+
+	/**
 	 * 415: the request's content is of a type the endpoint does not take.
 	 * @param detail which type, and what is taken
 	 * @return an exception that Spring MVC renders as the problem detail

@@ -41,10 +41,17 @@ class DatasetImportTest {
 			.add("shop/README.md", "# shop".getBytes())
 			.add("shop/cover.png", encode(rgb(8, 8, 0), "png"));
 
-		DatasetImport.Imported imported = DatasetImport.load(source(archive, kind), DEFAULTS, "shop");
+		ImageSource source = source(archive, kind);
+		Path cache = this.dir.resolve("shop.smm");
+		DatasetImport.Imported imported = DatasetImport.decode(source, DatasetImport.scan(source, DEFAULTS), "shop",
+				cache, (decoded) -> {
+				});
 
-		ImageSet images = imported.dataset().images();
-		DataSplit split = imported.dataset().split();
+		LoadedDataset cached = ImageSetCache.readWithSplit(cache);
+		ImageSet images = cached.images();
+		DataSplit split = cached.split();
+		assertThat(imported.split()).usingRecursiveComparison().isEqualTo(split);
+		assertThat(imported.images()).isEqualTo(images.size());
 		assertThat(images.classNames()).hasSize(12).startsWith("item-000", "item-001").endsWith("item-011");
 		assertThat(images.channels()).as("colour images: RGB").isEqualTo(3);
 		assertThat(images.height()).as("the RGB default").isEqualTo(32);
@@ -74,7 +81,7 @@ class DatasetImportTest {
 		}
 		archive.add("unlabeled/a/b/deep.png", encode(gray(5, 5, 128), "png"));
 
-		ImageSet images = DatasetImport.load(source(archive, "zip"), DEFAULTS, "gray").dataset().images();
+		ImageSet images = DatasetImport.load(source(archive, "zip"), DEFAULTS, "gray").images();
 
 		assertThat(images.channels()).isEqualTo(1);
 		assertThat(images.height()).isEqualTo(28);
@@ -91,10 +98,9 @@ class DatasetImportTest {
 		}
 		ImageSource source = source(archive, "tar");
 
-		DataSplit byDefault = DatasetImport.load(source, DEFAULTS, "x").dataset().split();
-		DataSplit again = DatasetImport.load(source, DEFAULTS, "x").dataset().split();
+		DataSplit byDefault = DatasetImport.load(source, DEFAULTS, "x").split();
+		DataSplit again = DatasetImport.load(source, DEFAULTS, "x").split();
 		DataSplit asked = DatasetImport.load(source, new DatasetImport.Options(null, null, 4, 3, 1 << 20, 10), "x")
-			.dataset()
 			.split();
 
 		assertThat(byDefault.validation()).as("a fifth of 10, per class").hasSize(2 * 2);
@@ -147,12 +153,19 @@ class DatasetImportTest {
 		Path gzippedText = this.dir.resolve("notes.tar.gz");
 		try (var out = new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(
 				Files.newOutputStream(gzippedText))) {
-			out.write(new byte[1024]);
+			out.write("labeled/a/x.png".repeat(40).getBytes());
 		}
 		for (Path file : new Path[] { image, text, gzippedText }) {
 			assertThat(refusal(new ImageArchive(file, LIMITS), DEFAULTS))
 				.hasMessage("The upload is not a zip, tar or tar.gz archive");
 		}
+		// An empty tar is its end-of-archive records: two of 512 zeros.
+		Path emptyTarGz = this.dir.resolve("empty.tar.gz");
+		try (var out = new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(
+				Files.newOutputStream(emptyTarGz))) {
+			out.write(new byte[1024]);
+		}
+		assertThat(refusal(new ImageArchive(emptyTarGz, LIMITS), DEFAULTS)).hasMessage("The archive holds no files");
 	}
 
 	@Test

@@ -102,9 +102,8 @@ class DatasetReadersTest {
 		writeImage("unlabeled/notes.txt", 0);
 		writeImage("val/shirt/e.png", 0xff0000);
 
-		LoadedDataset loaded = DatasetImport
-			.load(new ImageDirectory(this.dir), DatasetImport.Options.of(3, 8), "folder")
-			.dataset();
+		LoadedDataset loaded = DatasetImport.load(new ImageDirectory(this.dir), DatasetImport.Options.of(3, 8),
+				"folder");
 
 		ImageSet images = loaded.images();
 		assertThat(images.classNames()).containsExactly("boot", "shirt");
