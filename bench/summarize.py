@@ -4,6 +4,7 @@ markdown tables of docs/benchmarks.md.
 
     bench/summarize.py ablation DIR      # DIR/<algorithm>-seed<N>.json
     bench/summarize.py throughput DIR    # DIR/<algorithm>.json and DIR/<algorithm>-rss.csv
+    bench/summarize.py studies DIR       # DIR/*.json: GET /api/v1/studies/{id} of bench/cifar10-study.sh
 """
 import csv
 import glob
@@ -67,5 +68,27 @@ def throughput(directory):
               f"| {100 * summary['dataShare']:.1f}% | {' / '.join(str(s) for s in samples)} |")
 
 
+def studies(directory):
+    print("| study (data set) | configuration | runs | test top-1 % per seed | test top-1 % | test top-5 % "
+          "| wall time per run | images/s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
+        with open(path) as file:
+            study = json.load(file)
+        if not isinstance(study, dict) or "configurations" not in study:
+            continue
+        for configuration in study["configurations"]:
+            done = [run for run in configuration["runs"] if run["status"] == "SUCCEEDED"]
+            if not done:
+                continue
+            seeds = ", ".join(f"{run['seed']}: {100 * run['top1']:.2f}" for run in done)
+            wall = statistics.median(run["wallSeconds"] for run in done) / 60
+            speed = statistics.median(run["imagesPerSecond"] for run in done)
+            print(f"| {study['name']} ({study['datasetId']}) | {configuration['label']} "
+                  f"| {len(done)} of {len(configuration['runs'])} | {seeds} "
+                  f"| {pct([run['top1'] for run in done])} | {pct([run['top5'] for run in done])} "
+                  f"| {wall:.1f} min | {speed:.0f} |")
+
+
 if __name__ == "__main__":
-    {"ablation": ablation, "throughput": throughput}[sys.argv[1]](sys.argv[2])
+    {"ablation": ablation, "throughput": throughput, "studies": studies}[sys.argv[1]](sys.argv[2])
