@@ -1,6 +1,7 @@
 package io.simmixmatch.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,7 +189,13 @@ public final class DatasetImport {
 					skipped.add("corrupt");
 					return;
 				}
-				writer.put(index, pixels, label(plan, plan.images().get(path)));
+				try {
+					writer.put(index, pixels, label(plan, plan.images().get(path)));
+				}
+				catch (IOException ex) {
+					// The cache's disk, not the archive: past the archive's own errors.
+					throw new UncheckedIOException(ex);
+				}
 				decodedSlots[index] = true;
 				if (++decoded[0] % 256 == 0) {
 					progress.accept(decoded[0]);

@@ -22,6 +22,9 @@ public record ImageSet(String name, int channels, int height, int width, List<St
 	/** The label of an image whose class nobody knows. */
 	public static final int UNLABELED = -1;
 
+	/** The most pixel bytes an image set holds: one Java array's. */
+	public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
 	public ImageSet {
 		classNames = List.copyOf(classNames);
 		if ((long) labels.length * channels * height * width != pixels.length) {

@@ -117,7 +117,7 @@ public final class ImageSetCache {
 			Contents contents = contents(file, channel);
 			Description description = contents.description();
 			long bytes = (long) contents.layout().labels().length * description.imageBytes();
-			if (bytes > Integer.MAX_VALUE - 8) {
+			if (bytes > ImageSet.MAX_BYTES) {
 				throw new IOException(file + " holds " + bytes + " bytes of pixels, more than one array can take");
 			}
 			ByteBuffer pixels = ByteBuffer.allocate((int) bytes);
@@ -222,7 +222,13 @@ public final class ImageSetCache {
 			description.write(head);
 			head.putLong(0);
 			this.pixelsStart = head.position();
-			write(head.flip(), 0);
+			try {
+				write(head.flip(), 0);
+			}
+			catch (IOException ex) {
+				this.channel.close();
+				throw ex;
+			}
 		}
 
 		/**

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param ownTestSplit whether it holds out its own test set, so a plan takes none
  * @param imageHeight the height its images are trained at
  * @param imageWidth their width
+ * @param decodedBytes the bytes of all its images, decoded
  */
 public record DatasetInfo(String id, DatasetStatus status, boolean splitByLayout, @Nullable Integer smallestClass,
-		boolean ownTestSplit, int imageHeight, int imageWidth) {
+		boolean ownTestSplit, int imageHeight, int imageWidth, long decodedBytes) {
 
 	/**
 	 * The images per class a split plan would take from it.

@@ -14,8 +14,4 @@ interface DatasetRepository extends JpaRepository<Dataset, String> {
 	@Query("select d from Dataset d where d.id = ?1")
 	Optional<Dataset> findByIdForUpdate(String id);
 
-	@Lock(LockModeType.PESSIMISTIC_READ)
-	@Query("select d from Dataset d where d.id = ?1")
-	Optional<Dataset> findByIdForShare(String id);
-
 }

@@ -11,6 +11,8 @@ import io.simmixmatch.data.ImageSetCache;
 import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.storage.StoredBlob;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,9 +26,12 @@ class JpaDatasetCatalog implements DatasetCatalog {
 
 	private final DatasetFiles files;
 
-	JpaDatasetCatalog(DatasetRepository datasets, DatasetFiles files) {
+	private final EntityManager entityManager;
+
+	JpaDatasetCatalog(DatasetRepository datasets, DatasetFiles files, EntityManager entityManager) {
 		this.datasets = datasets;
 		this.files = files;
+		this.entityManager = entityManager;
 	}
 
 	@Override
@@ -34,10 +39,14 @@ class JpaDatasetCatalog implements DatasetCatalog {
 		return this.datasets.findById(id).map(JpaDatasetCatalog::info);
 	}
 
+	// Read again under the lock: the transaction may already hold the row as it was.
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<DatasetInfo> findForLaunch(String id) {
-		return this.datasets.findByIdForShare(id).map(JpaDatasetCatalog::info);
+		return this.datasets.findById(id).map((dataset) -> {
+			this.entityManager.refresh(dataset, LockModeType.PESSIMISTIC_READ);
+			return info(dataset);
+		});
 	}
 
 	@Override
@@ -56,9 +65,11 @@ class JpaDatasetCatalog implements DatasetCatalog {
 	}
 
 	private static DatasetInfo info(Dataset dataset) {
+		long images = (long) dataset.getTrainSize() + dataset.getTestSize();
 		return new DatasetInfo(dataset.getId(), dataset.getStatus(), dataset.getFormat() == DatasetFormat.UPLOADED,
 				dataset.getSmallestClass(), Boolean.TRUE.equals(dataset.getOwnTestSplit()), dataset.getImageHeight(),
-				dataset.getImageWidth());
+				dataset.getImageWidth(),
+				images * dataset.getImageChannels() * dataset.getImageHeight() * dataset.getImageWidth());
 	}
 
 }

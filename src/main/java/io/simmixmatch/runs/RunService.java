@@ -16,6 +16,7 @@ import java.util.Set;
 
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.data.ImageSet;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.datasets.DatasetStatus;
@@ -180,6 +181,12 @@ class RunService {
 		if (dataset.status() != DatasetStatus.READY) {
 			throw ApiProblems.invalidFields(List.of(new FieldError("datasetId",
 					"data set '" + datasetId + "' is " + dataset.status() + "; runs need a READY one")));
+		}
+		if (dataset.decodedBytes() > ImageSet.MAX_BYTES) {
+			throw ApiProblems.invalidFields(List.of(new FieldError("datasetId",
+					("data set '%s' holds %d MiB of "
+							+ "decoded images; a worker trains on at most %d MiB (import it at a smaller imageSize)")
+						.formatted(datasetId, dataset.decodedBytes() >> 20, ImageSet.MAX_BYTES >> 20))));
 		}
 		return dataset;
 	}

@@ -22,6 +22,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +44,12 @@ public final class CheckpointFile {
 
 	private static final String PSEUDO_LABELS = "pseudo-labels.ints";
 
-	private static final JsonMapper json = JsonMapper.shared();
+	// A checkpoint written before a hyperparameter existed reads it as 0 or false
+	// (FixMatch's
+	// threshold, lambdaPseudo and flexMatch, which the algorithms of then never read).
+	private static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
 
 	private final Map<String, byte[]> entries;
 

@@ -149,7 +149,7 @@ final class SemiSupervisedStep {
 						unlabeled);
 			}
 			case FIXMATCH -> new Shard(x, y, augmented(unlabeled, manager, shardManager, this.augmentation::apply),
-					augmented(unlabeled, manager, shardManager, RandAugment::apply), null, unlabeled);
+					augmented(unlabeled, manager, shardManager, this::strongView), null, unlabeled);
 		};
 	}
 
@@ -159,6 +159,11 @@ final class SemiSupervisedStep {
 			views.add(augmented(images, manager, shardManager, augment));
 		}
 		return NDArrays.concat(views);
+	}
+
+	// FixMatch's strong view: the weak view's crop and flip, then RandAugment and Cutout.
+	private NDArray strongView(NDArray images) {
+		return RandAugment.apply(this.augmentation.apply(images));
 	}
 
 	private boolean strongViews() {

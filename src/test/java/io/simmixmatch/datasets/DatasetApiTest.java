@@ -218,8 +218,17 @@ class DatasetApiTest {
 			assertThat(upload(id, archive)).hasStatus(HttpStatus.ACCEPTED);
 			awaitStatus(id, "READY");
 
+			// Half the launches are studies, which read the data set before they launch.
+			Callable<MvcTestResult> launch = (attempt % 2 == 0) ? () -> launch(id, "{\"epochs\": 1}") : () -> this.mvc
+				.post()
+				.uri("/api/v1/studies")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"{\"datasetId\": \"%s\", \"base\": {}, \"grid\": {\"algorithm\": [\"MIXMATCH\"]}, \"seeds\": [0]}"
+							.formatted(id))
+				.exchange();
 			List<MvcTestResult> results = atOnce(() -> this.mvc.delete().uri("/api/v1/datasets/" + id).exchange(),
-					() -> launch(id, "{\"epochs\": 1}"));
+					launch);
 
 			int deleted = results.get(0).getResponse().getStatus();
 			int launched = results.get(1).getResponse().getStatus();

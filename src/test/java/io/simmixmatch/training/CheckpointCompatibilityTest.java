@@ -1,0 +1,47 @@
+package io.simmixmatch.training;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checkpoints written by earlier versions still read. */
+class CheckpointCompatibilityTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void metadataFromBeforeFixMatchReadsItsHyperparametersAsUnset() throws IOException {
+		CheckpointMetadata current = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, Algorithm.MIXMATCH,
+				Preset.FASHION_MNIST.hyperparameters(), "fashion-mnist", List.of("a", "b"), 1, 28, 28,
+				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, null, 0, List.of());
+		JsonMapper json = JsonMapper.shared();
+		ObjectNode old = (ObjectNode) json.valueToTree(current);
+		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "flexMatch"));
+		Path file = this.dir.resolve("old.ckpt");
+		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("metadata.json"));
+			zip.write(json.writeValueAsBytes(old));
+			zip.closeEntry();
+		}
+
+		CheckpointMetadata read = CheckpointFile.readMetadata(file);
+
+		assertThat(read.hyperparameters().lambdaU()).isEqualTo(75);
+		assertThat(read.hyperparameters().threshold()).isZero();
+		assertThat(read.hyperparameters().flexMatch()).isFalse();
+		assertThat(read.step()).isEqualTo(300);
+	}
+
+}
