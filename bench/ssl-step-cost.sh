@@ -47,7 +47,7 @@ for algorithm in "${algorithms[@]}"; do
 import json, statistics, sys
 s = json.load(open(sys.argv[1]))
 hp = s["hyperparameters"]
-epochs = s["history"][1:]
+epochs = s["curve"][1:]
 images = hp["batchSize"] * (1 if s["algorithm"] == "SUPERVISED" else 1 + hp["unlabeledRatio"])
 ms = statistics.median(1000 * images / e["imagesPerSecond"] for e in epochs)
 share = statistics.median(e["dataShare"] for e in epochs)
