@@ -132,7 +132,7 @@ final class BatchAugmentation {
 		NDArray contrast = manager.randomUniform(1 - strength, 1 + strength, perImage);
 		NDArray result = images;
 		if (this.rgb) {
-			NDArray gray = grayscale(images);
+			NDArray gray = luminance(images);
 			NDArray saturation = manager.randomUniform(1 - strength, 1 + strength, perImage);
 			result = gray.add(result.sub(gray).mul(saturation));
 		}
@@ -140,9 +140,17 @@ final class BatchAugmentation {
 		return result.sub(mean).mul(contrast).add(mean).add(brightness).clip(0, 1);
 	}
 
-	private static NDArray grayscale(NDArray rgb) {
-		NDArray weights = rgb.getManager().create(new float[] { 0.299f, 0.587f, 0.114f }, new Shape(1, 3, 1, 1));
-		return rgb.mul(weights).sum(new int[] { 1 }, true);
+	/**
+	 * The gray level of each pixel, as PIL's conversion to "L" weighs the channels.
+	 * @param images {@code (N, C, H, W)}, grayscale or RGB
+	 * @return {@code (N, 1, H, W)}
+	 */
+	static NDArray luminance(NDArray images) {
+		if (images.getShape().get(1) == 1) {
+			return images;
+		}
+		NDArray weights = images.getManager().create(new float[] { 0.299f, 0.587f, 0.114f }, new Shape(1, 3, 1, 1));
+		return images.mul(weights).sum(new int[] { 1 }, true);
 	}
 
 }

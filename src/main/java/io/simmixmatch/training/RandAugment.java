@@ -118,12 +118,13 @@ final class RandAugment {
 
 	/** Blends with the image's grayscale: saturation times {@code factor}. */
 	static NDArray color(NDArray images, NDArray factor) {
-		return blend(luminance(images), images, factor);
+		return blend(BatchAugmentation.luminance(images), images, factor);
 	}
 
 	/** Blends with the image's mean gray level (rounded to a level of 255, as PIL). */
 	static NDArray contrast(NDArray images, NDArray factor) {
-		NDArray mean = luminance(images).reshape(images.getShape().get(0), -1)
+		NDArray mean = BatchAugmentation.luminance(images)
+			.reshape(images.getShape().get(0), -1)
 			.mean(new int[] { 1 })
 			.mul(255)
 			.round()
@@ -287,14 +288,6 @@ final class RandAugment {
 	// {@code degenerate + factor * (images - degenerate)}, as PIL's ImageEnhance.
 	private static NDArray blend(NDArray degenerate, NDArray images, NDArray factor) {
 		return images.sub(degenerate).mul(factor).add(degenerate).clip(0, 1);
-	}
-
-	private static NDArray luminance(NDArray images) {
-		if (images.getShape().get(1) == 1) {
-			return images;
-		}
-		NDArray weights = images.getManager().create(new float[] { 0.299f, 0.587f, 0.114f }, new Shape(1, 3, 1, 1));
-		return images.mul(weights).sum(new int[] { 1 }, true);
 	}
 
 }
