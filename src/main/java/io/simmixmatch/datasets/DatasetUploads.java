@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import io.simmixmatch.data.DatasetFormat;
 import io.simmixmatch.data.DatasetImport;
 import io.simmixmatch.data.ImageArchive;
-import io.simmixmatch.data.ImageSetCache;
 import io.simmixmatch.data.InvalidDatasetException;
 import io.simmixmatch.storage.BlobStore;
 import io.simmixmatch.storage.StoredBlob;
