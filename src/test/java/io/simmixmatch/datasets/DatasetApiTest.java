@@ -69,7 +69,7 @@ class DatasetApiTest {
 
 	@BeforeEach
 	void startWithOnlyTheBuiltInDataSet() {
-		this.jdbc.update("truncate training_run cascade");
+		this.jdbc.update("truncate training_run, study cascade");
 		this.jdbc.update("delete from dataset where format = 'UPLOADED'");
 		this.jdbc.update("delete from blob");
 	}
