@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * hyperparameters do not apply
  * @param smallestClass the images of its smallest class, where known, for a split by plan
  * @param ownTestSplit whether it holds out its own test set, so a plan takes none
+ * @param channels 1 for grayscale images, 3 for RGB
  * @param imageHeight the height its images are trained at
  * @param imageWidth their width
  * @param decodedBytes the bytes of all its images, decoded
  */
 public record DatasetInfo(String id, DatasetStatus status, boolean splitByLayout, @Nullable Integer smallestClass,
-		boolean ownTestSplit, int imageHeight, int imageWidth, long decodedBytes) {
+		boolean ownTestSplit, int channels, int imageHeight, int imageWidth, long decodedBytes) {
 
 	/**
 	 * The images per class a split plan would take from it.

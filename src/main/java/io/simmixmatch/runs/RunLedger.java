@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.simmixmatch.training.Accuracy;
+import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import org.jspecify.annotations.Nullable;
@@ -85,7 +86,9 @@ public interface RunLedger {
 	 * @param error why it failed, for FAILED
 	 * @param test the test accuracy of its best checkpoint, where its data set has a test
 	 * split and it completed
+	 * @param classes its best checkpoint's class results, where it completed
 	 */
-	void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test);
+	void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test,
+			@Nullable ClassResults classes);
 
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
 import io.simmixmatch.training.Accuracy;
+import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import org.jspecify.annotations.Nullable;
@@ -119,10 +120,11 @@ class RunLedgerService implements RunLedger {
 	}
 
 	@Override
-	public void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test) {
+	public void finish(long runId, RunStatus outcome, @Nullable String error, @Nullable Accuracy test,
+			@Nullable ClassResults classes) {
 		TrainingRun run = find(runId);
 		if (!run.getStatus().isTerminal()) {
-			run.finish(outcome, error, test, now());
+			run.finish(outcome, error, test, classes, now());
 			changed(run);
 			log.info("Run {} {}{}", runId, outcome, (error != null) ? ": " + error : "");
 		}

@@ -1,11 +1,18 @@
 package io.simmixmatch.runs;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A run as clients see it.
@@ -16,13 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param algorithm the algorithm
  * @param preset the preset its hyperparameters started from
  * @param priority its place among queued runs; higher starts first
- * @param hyperparameters the effective hyperparameters
+ * @param hyperparameters the effective hyperparameters, less the split's where the data
+ * set's layout makes the split
  * @param status where it is in its life
  * @param cancelRequested whether a client asked it to stop
  * @param progress how far it got
  * @param best the best validation accuracy so far
  * @param test the test accuracy of the best checkpoint, once the run succeeded on a data
  * set with a test split
+ * @param classes the best checkpoint's results class by class, once the run succeeded
  * @param error why it failed, or why its last attempt did
  * @param study the study that launched it, if one did
  * @param stoppedEarly why its study's early-stopping rule stopped it, if it did
@@ -34,20 +43,30 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when it ended
  */
 public record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
-		Hyperparameters hyperparameters, RunStatus status, boolean cancelRequested, Progress progress, Best best,
-		@Nullable Test test, @Nullable String error, @Nullable Study study, @Nullable String stoppedEarly,
-		Execution execution, @Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+		@Schema(implementation = Hyperparameters.class) Map<String, Object> hyperparameters, RunStatus status,
+		boolean cancelRequested, Progress progress, Best best, @Nullable Test test, @Nullable Classes classes,
+		@Nullable String error, @Nullable Study study, @Nullable String stoppedEarly, Execution execution,
+		@Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 	static RunResponse of(TrainingRun run) {
 		Study study = (run.getStudyId() != null) ? new Study(run.getStudyId(), run.getStudyConfiguration()) : null;
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
-				run.getPriority(), run.getHyperparameters(), run.getStatus(), run.isCancelRequested(), Progress.of(run),
-				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run), run.getError(), study,
-				run.getStoppedEarly(),
+				run.getPriority(), shown(run.getHyperparameters(), run.isSplitByLayout()), run.getStatus(),
+				run.isCancelRequested(), Progress.of(run),
+				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run),
+				Classes.of(run.getClassResults()), run.getError(), study, run.getStoppedEarly(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
 						run.getResumedFromStep()),
 				run.getCreatedBy(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
+	}
+
+	private static Map<String, Object> shown(Hyperparameters hyperparameters, boolean splitByLayout) {
+		Map<String, Object> shown = JsonMapper.shared().convertValue(hyperparameters, new TypeReference<>() {
+		});
+		if (splitByLayout) {
+			shown.keySet().removeAll(Hyperparameters.SPLIT);
+		}
+		return shown;
 	}
 
 	/**
@@ -123,6 +142,43 @@ public record RunResponse(long id, String name, String datasetId, Algorithm algo
 			return (top1 != null && top5 != null) ? new Test(top1, top5) : null;
 		}
 
+	}
+
+	/**
+	 * A checkpoint's first guesses class by class.
+	 *
+	 * @param split {@code test}, or {@code validation} where the data set has no test
+	 * split
+	 * @param balancedAccuracy the mean of the classes' accuracies, 0 to 1
+	 * @param classes each class's images and accuracy, in label order
+	 * @param confusion {@code confusion[truth][guess]}: the images of class {@code truth}
+	 * whose first guess was {@code guess}
+	 */
+	public record Classes(String split, @Nullable Double balancedAccuracy, List<ClassAccuracy> classes,
+			long[][] confusion) {
+
+		static @Nullable Classes of(@Nullable ClassResults results) {
+			if (results == null) {
+				return null;
+			}
+			List<ClassAccuracy> classes = IntStream.range(0, results.classNames().size())
+				.mapToObj((label) -> new ClassAccuracy(results.classNames().get(label), results.images(label),
+						results.accuracy(label)))
+				.toList();
+			return new Classes(results.split(), results.balancedAccuracy(), classes, results.confusion());
+		}
+
+	}
+
+	/**
+	 * One class's results.
+	 *
+	 * @param name the class
+	 * @param images its images in the split
+	 * @param accuracy the share of them whose first guess is the class, 0 to 1; null
+	 * without images
+	 */
+	public record ClassAccuracy(String name, long images, @Nullable Double accuracy) {
 	}
 
 }

@@ -46,8 +46,6 @@ class RunService {
 
 	private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
-	private static final List<String> SPLIT_HYPERPARAMETERS = List.of("labelsPerClass", "validationPerClass");
-
 	private static final Duration ACTIVE_RUNS_RETRY_AFTER = Duration.ofMinutes(1);
 
 	private final TrainingRunRepository runs;
@@ -116,8 +114,9 @@ class RunService {
 	TrainingRun checked(CreateRunRequest request, @Nullable String caller) {
 		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
 		DatasetInfo dataset = trainableDataset(datasetId);
-		Algorithm algorithm = request.algorithm();
-		Preset preset = Objects.requireNonNullElse(request.preset(), Preset.DEFAULT);
+		Preset preset = Objects.requireNonNullElseGet(request.preset(),
+				() -> Preset.forImages(dataset.channels(), dataset.imageHeight(), dataset.imageWidth()));
+		Algorithm algorithm = Objects.requireNonNullElse(request.algorithm(), preset.algorithm());
 		Map<String, Object> overrides = Objects.requireNonNullElse(request.hyperparameters(), Map.of());
 		if (dataset.splitByLayout()) {
 			refuseSplitOverrides(datasetId, overrides);
@@ -140,7 +139,8 @@ class RunService {
 				.invalidFields(List.of(new FieldError("devices", "must not exceed hyperparameters.batchSize ("
 						+ resolved.batchSize() + "): each device needs images")));
 		}
-		return new TrainingRun(name.strip(), datasetId, algorithm, preset, resolved, priority, devices, caller, now());
+		return new TrainingRun(name.strip(), datasetId, dataset.splitByLayout(), algorithm, preset, resolved, priority,
+				devices, caller, now());
 	}
 
 	/**
@@ -205,7 +205,7 @@ class RunService {
 
 	// An uploaded data set's split is its layout: split hyperparameters would be ignored.
 	private static void refuseSplitOverrides(String datasetId, Map<String, Object> overrides) {
-		List<FieldError> errors = SPLIT_HYPERPARAMETERS.stream()
+		List<FieldError> errors = Hyperparameters.SPLIT.stream()
 			.filter(overrides::containsKey)
 			.map((name) -> new FieldError("hyperparameters." + name, "does not apply to data set '" + datasetId
 					+ "': its split is its archive's layout (set validationPerClass and testPerClass at upload)"))

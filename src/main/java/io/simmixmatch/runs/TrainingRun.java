@@ -3,6 +3,7 @@ package io.simmixmatch.runs;
 import java.time.Instant;
 
 import io.simmixmatch.training.Accuracy;
+import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Hyperparameters;
@@ -68,6 +69,12 @@ class TrainingRun {
 
 	private @Nullable Double testTop5;
 
+	@Convert(converter = ClassResultsJsonConverter.class)
+	@JdbcTypeCode(SqlTypes.JSON)
+	private @Nullable ClassResults classResults;
+
+	private boolean splitByLayout;
+
 	private @Nullable String error;
 
 	private @Nullable String worker;
@@ -104,9 +111,11 @@ class TrainingRun {
 	protected TrainingRun() {
 	}
 
-	TrainingRun(String name, String datasetId, Algorithm algorithm, Preset preset, Hyperparameters hyperparameters,
-			int priority, int requestedDevices, @Nullable String createdBy, Instant now) {
+	TrainingRun(String name, String datasetId, boolean splitByLayout, Algorithm algorithm, Preset preset,
+			Hyperparameters hyperparameters, int priority, int requestedDevices, @Nullable String createdBy,
+			Instant now) {
 		this.name = name;
+		this.splitByLayout = splitByLayout;
 		this.createdBy = createdBy;
 		this.datasetId = datasetId;
 		this.algorithm = algorithm;
@@ -230,7 +239,8 @@ class TrainingRun {
 	 * @param test the test accuracy of its best checkpoint, if measured
 	 * @param now the time
 	 */
-	void finish(RunStatus outcome, @Nullable String error, @Nullable Accuracy test, Instant now) {
+	void finish(RunStatus outcome, @Nullable String error, @Nullable Accuracy test, @Nullable ClassResults classes,
+			Instant now) {
 		transitionTo(outcome, now);
 		this.etaSeconds = null;
 		if (error != null) {
@@ -240,6 +250,7 @@ class TrainingRun {
 			this.testTop1 = test.top1();
 			this.testTop5 = test.top5();
 		}
+		this.classResults = classes;
 	}
 
 	private void transitionTo(RunStatus next, Instant now) {
@@ -254,6 +265,14 @@ class TrainingRun {
 
 	Long getId() {
 		return this.id;
+	}
+
+	@Nullable ClassResults getClassResults() {
+		return this.classResults;
+	}
+
+	boolean isSplitByLayout() {
+		return this.splitByLayout;
 	}
 
 	String getName() {

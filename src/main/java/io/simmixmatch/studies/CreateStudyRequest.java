@@ -43,10 +43,22 @@ record CreateStudyRequest(
 		@Nullable @Valid MedianStopping medianStopping) {
 
 	/**
+	 * The request with the base's preset set, as the study records it.
+	 * @param preset the preset its runs start from
+	 * @return the same request but for the preset
+	 */
+	CreateStudyRequest withPreset(Preset preset) {
+		return new CreateStudyRequest(this.name, this.datasetId, this.priority,
+				new Base(this.base.algorithm(), preset, this.base.hyperparameters()), this.grid, this.random,
+				this.seeds, this.baseline, this.medianStopping);
+	}
+
+	/**
 	 * What every run of the study starts from.
 	 *
 	 * @param algorithm the algorithm, unless the grid varies it
-	 * @param preset the starting hyperparameters; defaults to {@code fashion-mnist}
+	 * @param preset the starting hyperparameters; defaults to the one made for the data
+	 * set's images
 	 * @param hyperparameters overrides of the preset every run shares
 	 */
 	record Base(@Nullable Algorithm algorithm, @Nullable Preset preset,

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class StudyCsv {
 
 	static final String HEADER = "configuration,label,baseline,runs,succeeded,metric,top1_mean,top1_sd,top5_mean,top5_sd,"
-			+ "wall_seconds_mean,images_per_second_mean,top1_difference,top1_difference_ci_low,"
+			+ "balanced_accuracy_mean,balanced_accuracy_sd,wall_seconds_mean,images_per_second_mean,top1_difference,top1_difference_ci_low,"
 			+ "top1_difference_ci_high,p_value";
 
 	private StudyCsv() {
@@ -30,7 +30,8 @@ final class StudyCsv {
 				Boolean.toString(baseline), Integer.toString(configuration.runs().size()),
 				Integer.toString(configuration.top1().n()), study.metric(), number(configuration.top1().mean()),
 				number(configuration.top1().sd()), number(configuration.top5().mean()),
-				number(configuration.top5().sd()), number(configuration.wallSeconds()),
+				number(configuration.top5().sd()), number(configuration.balancedAccuracy().mean()),
+				number(configuration.balancedAccuracy().sd()), number(configuration.wallSeconds()),
 				number(configuration.imagesPerSecond()), number((paired != null) ? paired.difference() : null),
 				number((paired != null) ? paired.low() : null), number((paired != null) ? paired.high() : null),
 				number((paired != null) ? paired.pValue() : null));

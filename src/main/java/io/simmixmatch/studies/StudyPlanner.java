@@ -259,7 +259,7 @@ class StudyPlanner {
 	}
 
 	private static Preset preset(CreateStudyRequest request) {
-		return Objects.requireNonNullElse(request.base().preset(), Preset.DEFAULT);
+		return Objects.requireNonNull(request.base().preset(), "the service chooses a preset before it plans");
 	}
 
 	private static void checkDimensions(Map<String, ?> dimensions, String varied, boolean grid,

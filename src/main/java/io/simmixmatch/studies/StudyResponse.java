@@ -56,13 +56,15 @@ record StudyResponse(long id, String name, String datasetId, StudyStrategy strat
 	 * @param runs its runs, one per seed
 	 * @param top1 top-1 accuracy of its succeeded runs, 0 to 1
 	 * @param top5 top-5 accuracy of its succeeded runs, 0 to 1
+	 * @param balancedAccuracy balanced accuracy of its succeeded runs (the mean of the
+	 * classes' top-1), 0 to 1
 	 * @param wallSeconds mean wall time of its succeeded runs
 	 * @param imagesPerSecond mean training throughput of its runs
 	 * @param againstBaseline its top-1 against the baseline's, paired by seed; null for
 	 * the baseline itself and before two seeds of both have succeeded
 	 */
 	record ConfigurationResult(int index, String label, Map<String, Object> values, List<RunResult> runs, Summary top1,
-			Summary top5, @Nullable Double wallSeconds, @Nullable Double imagesPerSecond,
+			Summary top5, Summary balancedAccuracy, @Nullable Double wallSeconds, @Nullable Double imagesPerSecond,
 			@Nullable Paired againstBaseline) {
 	}
 
@@ -74,12 +76,15 @@ record StudyResponse(long id, String name, String datasetId, StudyStrategy strat
 	 * @param status where it is in its life
 	 * @param top1 the study's metric, top-1, once it succeeded
 	 * @param top5 the study's metric, top-5, once it succeeded
+	 * @param balancedAccuracy the mean of its classes' top-1 on the study's metric, once
+	 * it succeeded
 	 * @param wallSeconds from its start to its end, once it succeeded
 	 * @param imagesPerSecond its recent training throughput
 	 * @param stoppedEarly why the median rule stopped it, if it did
 	 */
 	record RunResult(long id, long seed, RunStatus status, @Nullable Double top1, @Nullable Double top5,
-			@Nullable Double wallSeconds, @Nullable Double imagesPerSecond, @Nullable String stoppedEarly) {
+			@Nullable Double balancedAccuracy, @Nullable Double wallSeconds, @Nullable Double imagesPerSecond,
+			@Nullable String stoppedEarly) {
 	}
 
 }

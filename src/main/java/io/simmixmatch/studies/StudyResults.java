@@ -51,8 +51,8 @@ final class StudyResults {
 			boolean compared = baseline != null && index != baseline;
 			results.add(new ConfigurationResult(index, configurations.get(index).label(),
 					configurations.get(index).values(), own, summary(own, RunResult::top1),
-					summary(own, RunResult::top5), summary(own, RunResult::wallSeconds).mean(),
-					summary(own, RunResult::imagesPerSecond).mean(),
+					summary(own, RunResult::top5), summary(own, RunResult::balancedAccuracy),
+					summary(own, RunResult::wallSeconds).mean(), summary(own, RunResult::imagesPerSecond).mean(),
 					compared ? SeedStatistics.paired(top1BySeed(own), baselineTop1) : null));
 		}
 		Integer best = results.stream()
@@ -87,9 +87,11 @@ final class StudyResults {
 			top1 = run.best().top1();
 			top5 = run.best().top5();
 		}
+		Double balanced = (done && run.classes() != null) ? run.classes().balancedAccuracy() : null;
 		Double wallSeconds = (done && run.startedAt() != null && run.finishedAt() != null)
 				? Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0 : null;
-		return new RunResult(run.id(), run.hyperparameters().seed(), run.status(), top1, top5, wallSeconds,
+		long seed = ((Number) run.hyperparameters().get("seed")).longValue();
+		return new RunResult(run.id(), seed, run.status(), top1, top5, balanced, wallSeconds,
 				run.progress().imagesPerSecond(), run.stoppedEarly());
 	}
 

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.runs.CreateRunRequest;
 import io.simmixmatch.runs.EpochMetricResponse;
 import io.simmixmatch.runs.StudyRuns;
 import io.simmixmatch.runs.StudyRuns.StudyRun;
+import io.simmixmatch.training.Preset;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
 import io.simmixmatch.web.PageResponse;
@@ -56,14 +58,15 @@ class StudyService {
 	 * @param caller who launches it, or null where authentication is off
 	 * @return the study
 	 */
-	StudyResponse create(CreateStudyRequest request, @Nullable String caller) {
-		StudyPlan plan = this.planner.plan(request);
-		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
+	StudyResponse create(CreateStudyRequest sent, @Nullable String caller) {
+		String datasetId = Objects.requireNonNullElse(sent.datasetId(), DatasetCatalog.BUILT_IN);
 		// Checked before the study is written; whether it is READY, its runs check.
-		if (this.datasets.find(datasetId).isEmpty()) {
-			throw ApiProblems
-				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'")));
-		}
+		DatasetInfo dataset = this.datasets.find(datasetId)
+			.orElseThrow(() -> ApiProblems
+				.invalidFields(List.of(new FieldError("datasetId", "no data set with id '" + datasetId + "'"))));
+		CreateStudyRequest request = (sent.base().preset() != null) ? sent
+				: sent.withPreset(Preset.forImages(dataset.channels(), dataset.imageHeight(), dataset.imageWidth()));
+		StudyPlan plan = this.planner.plan(request);
 		String name = Objects.requireNonNullElseGet(request.name(), () -> "study on " + datasetId).strip();
 		Study study = this.studies.save(new Study(name, datasetId, request, plan, caller, this.clock.instant()));
 		List<StudyRun> launches = new ArrayList<>();

@@ -26,6 +26,7 @@ final class Backbones {
 		return switch (architecture) {
 			case SMALL_CNN -> convStages(1);
 			case CNN_6 -> convStages(2);
+			case CNN_6_STEM -> new SequentialBlock().add(quarteringStem()).add(convStages(2));
 			case WRN_28_2 -> preActivationResNet(16, new int[] { 32, 64, 128 }, 4, Backbones::leakyRelu);
 			case RESNET_18 -> preActivationResNet(64, new int[] { 64, 128, 256, 512 }, 2, Activation::relu);
 		};
@@ -44,14 +45,20 @@ final class Backbones {
 				net.add(Pool.maxPool2dBlock(new Shape(2, 2)));
 			}
 			for (int layer = 0; layer < depth; layer++) {
-				net.add(convBnRelu(widths[stage]));
+				net.add(convBnRelu(widths[stage], 1));
 			}
 		}
 		return net.add(Pool.globalAvgPool2dBlock());
 	}
 
-	private static Block convBnRelu(int channels) {
-		return new SequentialBlock().add(conv3x3(channels, 1)).add(BatchNorm.builder().build()).add(Activation::relu);
+	private static Block quarteringStem() {
+		return new SequentialBlock().add(convBnRelu(32, 2)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
+	}
+
+	private static Block convBnRelu(int channels, int stride) {
+		return new SequentialBlock().add(conv3x3(channels, stride))
+			.add(BatchNorm.builder().build())
+			.add(Activation::relu);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.simmixmatch.training;
 
+import java.util.List;
+
 import io.simmixmatch.data.SplitPlan;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -74,6 +76,11 @@ public record Hyperparameters(
 		@Min(1) @Max(10_000) int checkpointEvery,
 		long seed) {
 // @formatter:on
+
+	/**
+	 * The hyperparameters that make a data set's split, which a split by layout ignores.
+	 */
+	public static final List<String> SPLIT = List.of("labelsPerClass", "validationPerClass");
 
 	/**
 	 * The number of optimizer steps of the whole run.

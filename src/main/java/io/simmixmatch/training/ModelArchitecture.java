@@ -12,6 +12,13 @@ public enum ModelArchitecture {
 	 */
 	CNN_6,
 
+	/**
+	 * {@code CNN_6} behind a stem that quarters each side (a 3x3 convolution of stride 2,
+	 * then a 2x2 max pool), for photos of 64 px and more: at 96 px its stages see 24 x 24
+	 * maps, fewer pixels than {@code CNN_6} sees at 32 px.
+	 */
+	CNN_6_STEM,
+
 	/** WideResNet-28-2, the standard backbone of semi-supervised benchmarks. */
 	WRN_28_2,
 

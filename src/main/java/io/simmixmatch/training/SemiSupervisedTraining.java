@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import ai.djl.Device;
@@ -104,24 +105,38 @@ public final class SemiSupervisedTraining {
 	}
 
 	// The test numbers of the final average and of the best checkpoint, where the data
-	// set has a test split.
+	// set has a test split, and the best checkpoint's class results on test, or on
+	// validation where there is no test split.
 	private TrainingOutcome outcome(boolean completed, TrainingProgress progress, TrainingData data, Model average,
 			long started) throws IOException {
 		Accuracy finalTest = null;
 		Accuracy bestTest = null;
+		ClassResults bestClasses = null;
 		Path best = TrainingCheckpoints.path(this.setup.checkpointDirectory(), CheckpointKind.BEST, 0);
-		int[] test = data.split().test();
-		if (completed && test.length > 0) {
-			finalTest = Evaluation.accuracy(average.getBlock(), data, test, average.getNDManager());
-			if (Files.isRegularFile(best)) {
-				CheckpointFile.read(best).loadEma(average.getBlock(), average.getNDManager());
-				bestTest = Evaluation.accuracy(average.getBlock(), data, test, average.getNDManager());
-			}
+		boolean hasTest = data.split().test().length > 0;
+		if (completed && hasTest) {
+			finalTest = measure(average, data, ClassResults.TEST).accuracy();
+		}
+		if (completed && Files.isRegularFile(best)) {
+			CheckpointFile.read(best).loadEma(average.getBlock(), average.getNDManager());
+			Evaluation.Measurement measured = measure(average, data,
+					hasTest ? ClassResults.TEST : ClassResults.VALIDATION);
+			bestTest = hasTest ? measured.accuracy() : null;
+			bestClasses = measured.classes();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		return new TrainingOutcome(completed, List.copyOf(progress.history), progress.bestEpoch,
-				Files.isRegularFile(best) ? best : null, finalTest, bestTest, progress.meanImagesPerSecond(),
-				progress.meanDataShare(), seconds);
+				Files.isRegularFile(best) ? best : null, finalTest, bestTest, bestClasses,
+				progress.meanImagesPerSecond(), progress.meanDataShare(), seconds);
+	}
+
+	// A best checkpoint exists only where there are validation images, so the split
+	// measured is never empty.
+	private static Evaluation.Measurement measure(Model average, TrainingData data, String split) {
+		int[] images = split.equals(ClassResults.TEST) ? data.split().test() : data.split().validation();
+		return Objects.requireNonNull(
+				Evaluation.measure(average.getBlock(), data, images, split, average.getNDManager()),
+				"a split with images");
 	}
 
 }

@@ -35,6 +35,7 @@ public final class StepMemory {
 		return switch (model) {
 			case SMALL_CNN -> 1_810;
 			case CNN_6 -> 3_390;
+			case CNN_6_STEM -> 400;
 			case WRN_28_2 -> 12_130;
 			case RESNET_18 -> 9_420;
 		};

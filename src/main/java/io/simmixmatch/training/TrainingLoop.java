@@ -87,8 +87,9 @@ final class TrainingLoop {
 
 	private void endEpoch(int epoch, Losses losses, double imagesPerSecond, double dataShare, long started)
 			throws IOException {
-		Accuracy validation = Evaluation.accuracy(this.average.getBlock(), this.data, this.data.split().validation(),
-				this.average.getNDManager());
+		Evaluation.Measurement measured = Evaluation.measure(this.average.getBlock(), this.data,
+				this.data.split().validation(), ClassResults.VALIDATION, this.average.getNDManager());
+		Accuracy validation = (measured != null) ? measured.accuracy() : null;
 		boolean best = this.progress.validated(epoch, validation);
 		EpochResult result = new EpochResult(epoch, this.progress.step, learningRateAt(this.progress.step - 1), losses,
 				validation, imagesPerSecond, dataShare, (System.nanoTime() - started) / 1_000_000, best);

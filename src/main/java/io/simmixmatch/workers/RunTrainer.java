@@ -146,7 +146,8 @@ class RunTrainer {
 					() -> this.shuttingDown || run.isCancelled());
 			if (outcome.completed() || run.isCancelled()) {
 				RunStatus status = outcome.completed() ? RunStatus.SUCCEEDED : RunStatus.CANCELLED;
-				writes.submit(null, () -> this.ledger.finish(runId, status, null, outcome.bestTest()));
+				writes.submit(null,
+						() -> this.ledger.finish(runId, status, null, outcome.bestTest(), outcome.bestClasses()));
 				writes.drain();
 				return Result.ENDED;
 			}

@@ -133,7 +133,7 @@ final class TrainRunTask {
 
 		private void fail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error) {
 			log.error("Run {} failed on attempt {}: {}", runId(complete), attempt(complete), error);
-			this.ledger.finish(runId(complete), RunStatus.FAILED, error, null);
+			this.ledger.finish(runId(complete), RunStatus.FAILED, error, null, null);
 			operations.stop();
 		}
 

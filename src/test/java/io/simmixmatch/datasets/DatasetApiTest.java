@@ -107,7 +107,13 @@ class DatasetApiTest {
 		assertThat(this.mvc.get().uri("/api/v1/datasets/fashion-mnist/samples?class=Bag"))
 			.hasStatus(HttpStatus.CONFLICT);
 
-		assertThat(launch("shop-catalogue-2026", "{\"epochs\": 1}")).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(launch("shop-catalogue-2026", "{\"epochs\": 1}")).hasStatus(HttpStatus.ACCEPTED)
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.preset").isEqualTo("photo-32");
+				json.assertThat().doesNotHavePath("$.hyperparameters.labelsPerClass");
+				json.assertThat().hasPath("$.hyperparameters.lambdaPseudo");
+			});
 		assertThat(launch("shop-catalogue-2026", "{\"labelsPerClass\": 1, \"validationPerClass\": 1}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()

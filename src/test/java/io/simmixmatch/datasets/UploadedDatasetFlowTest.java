@@ -98,12 +98,35 @@ class UploadedDatasetFlowTest {
 		assertThat(dataset.get("channels").asInt()).isEqualTo(3);
 		assertThat(dataset.get("height").asInt()).isEqualTo(16);
 
-		long runId = json.readTree(this.service.post("/api/v1/runs", """
-				{"algorithm": "SIMMIXMATCH", "datasetId": "shop", "hyperparameters": {"epochs": 2,
-				 "stepsPerEpoch": 3, "batchSize": 16, "unlabeledRatio": 1, "k": 2}}""").body()).get("id").asLong();
+		// Neither algorithm nor preset: the data set's RGB images choose them.
+		JsonNode queued = json.readTree(this.service.post("/api/v1/runs", """
+				{"datasetId": "shop", "hyperparameters": {"epochs": 2, "stepsPerEpoch": 3, "unlabeledRatio": 1}}""")
+			.body());
+		assertThat(queued.get("preset").asString()).isEqualTo("photo-32");
+		assertThat(queued.get("algorithm").asString()).isEqualTo("FIXMATCH");
+		assertThat(queued.get("hyperparameters").has("epochs")).isTrue();
+		assertThat(queued.get("hyperparameters").has("labelsPerClass")).as("the archive's layout splits it").isFalse();
+		assertThat(queued.get("hyperparameters").has("validationPerClass")).isFalse();
+		long runId = queued.get("id").asLong();
 		JsonNode run = this.service.awaitRunEnd(runId, Duration.ofMinutes(5));
 		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
 		assertStored(runId);
+		// Without a test split, the best checkpoint's classes are measured on validation.
+		JsonNode classes = run.get("classes");
+		assertThat(classes.get("split").asString()).isEqualTo("validation");
+		assertThat(classes.get("classes")).hasSize(CLASSES);
+		assertThat(classes.at("/classes/7/name").asString()).isEqualTo("item-007");
+		assertThat(classes.at("/classes/7/images").asInt()).isOne();
+		assertThat(classes.get("confusion")).hasSize(CLASSES);
+		long measured = 0;
+		for (JsonNode row : classes.get("confusion")) {
+			assertThat(row).hasSize(CLASSES);
+			for (JsonNode count : row) {
+				measured += count.asLong();
+			}
+		}
+		assertThat(measured).as("every validation image once").isEqualTo(CLASSES);
+		assertThat(classes.get("balancedAccuracy").asDouble()).isBetween(0.0, 1.0);
 
 		HttpResponse<String> promoted = this.service
 			.send(HttpRequest.newBuilder(this.service.uri("/api/v1/models/shop"))

@@ -38,11 +38,10 @@ class RunApiBadInputTest {
 	@ParameterizedTest(name = "{0} -> {1}: {2}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					{}                                                                   | algorithm                      | must not be null
 					{"algorithm": "FOO"}                                                 | algorithm                      | must be one of SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH
 					{"algorithm": 1}                                                     | algorithm                      | must be one of SUPERVISED, MIXMATCH, SIMMIXMATCH, FIXMATCH, SIMFIXMATCH
 					{"algorithm": "MIXMATCH", "colour": "red"}                           | colour                         | unknown property; known here: algorithm, datasetId, devices, hyperparameters, name, preset, priority
-					{"algorithm": "MIXMATCH", "preset": "huge"}                          | preset                         | must be one of seed, fashion-mnist
+					{"algorithm": "MIXMATCH", "preset": "huge"}                          | preset                         | must be one of seed, fashion-mnist, photo-32, photo-96
 					{"algorithm": "MIXMATCH", "datasetId": "cifar-10"}                   | datasetId                      | no data set with id 'cifar-10'
 					{"algorithm": "MIXMATCH", "datasetId": "../../etc/passwd"}           | datasetId                      | must be a data set id: lowercase letters, digits and dashes
 					{"algorithm": "MIXMATCH", "name": "   "}                             | name                           | must not be blank
@@ -62,7 +61,7 @@ class RunApiBadInputTest {
 					{"algorithm": "MIXMATCH", "hyperparameters": {"epoch": 5}}           | hyperparameters.epoch          | unknown hyperparameter
 					{"algorithm": "MIXMATCH", "hyperparameters": {"learningRate": 0}}    | hyperparameters.learningRate   | must be greater than 0
 					{"algorithm": "MIXMATCH", "hyperparameters": {"emaDecay": 1}}        | hyperparameters.emaDecay       | must be less than 1
-					{"algorithm": "MIXMATCH", "hyperparameters": {"model": "VGG"}}       | hyperparameters.model          | must be one of SMALL_CNN, CNN_6, WRN_28_2, RESNET_18
+					{"algorithm": "MIXMATCH", "hyperparameters": {"model": "VGG"}}       | hyperparameters.model          | must be one of SMALL_CNN, CNN_6, CNN_6_STEM, WRN_28_2, RESNET_18
 					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"k": 1}}            | hyperparameters.k              | must be at least 2 for SIMMIXMATCH
 					{"algorithm": "MIXMATCH", "hyperparameters": {"labelsPerClass": 10000}} | hyperparameters.labelsPerClass | 10000 labeled and 500 validation images per class and 1000 test images need 11500 images per class; data set 'fashion-mnist' has 7000 in its smallest class
 					""")

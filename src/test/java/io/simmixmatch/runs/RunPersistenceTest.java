@@ -161,7 +161,7 @@ class RunPersistenceTest {
 	}
 
 	static TrainingRun newRun(Algorithm algorithm) {
-		return new TrainingRun("test", "fashion-mnist", algorithm, Preset.FASHION_MNIST,
+		return new TrainingRun("test", "fashion-mnist", false, algorithm, Preset.FASHION_MNIST,
 				Preset.FASHION_MNIST.hyperparameters(), 0, 1, null, NOW);
 	}
 

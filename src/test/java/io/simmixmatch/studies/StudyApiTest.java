@@ -5,6 +5,7 @@ import java.util.List;
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.RunStatus;
 import io.simmixmatch.training.Accuracy;
+import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Losses;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,7 +136,7 @@ class StudyApiTest {
 		assertThat(this.mvc.get().uri("/api/v1/studies/{id}", id)).bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("ACTIVE");
-		this.ledger.finish(running, RunStatus.CANCELLED, null, null);
+		this.ledger.finish(running, RunStatus.CANCELLED, null, null, null);
 		assertThat(this.mvc.get().uri("/api/v1/studies/{id}", id)).bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("ENDED");
@@ -150,11 +151,19 @@ class StudyApiTest {
 				 "grid": {"algorithm": ["SUPERVISED", "MIXMATCH"]}, "seeds": [0, 1, 2],
 				 "baseline": {"algorithm": "SUPERVISED"}}"""));
 		double[][] top1 = { { 0.78, 0.80, 0.82 }, { 0.80, 0.84, 0.83 } };
+		// Of ten images of each of two classes, right: balanced accuracy 0.5, 0.6, 0.7
+		// and
+		// 0.75, 0.8, 0.85
+		int[][][] right = { { { 5, 5 }, { 6, 6 }, { 7, 7 } }, { { 7, 8 }, { 8, 8 }, { 8, 9 } } };
 		for (int configuration = 0; configuration < 2; configuration++) {
 			for (int seed = 0; seed < 3; seed++) {
 				long run = runOf(id, configuration, seed);
+				int[] hits = right[configuration][seed];
+				ClassResults classes = new ClassResults("test", List.of("shoes", "bags"),
+						new long[][] { { hits[0], 10 - hits[0] }, { 10 - hits[1], hits[1] } });
 				this.ledger.start(run, "worker-under-test", List.of("cpu"));
-				this.ledger.finish(run, RunStatus.SUCCEEDED, null, new Accuracy(top1[configuration][seed], 0.99));
+				this.ledger.finish(run, RunStatus.SUCCEEDED, null, new Accuracy(top1[configuration][seed], 0.99),
+						classes);
 			}
 		}
 
@@ -169,6 +178,14 @@ class StudyApiTest {
 				.asNumber()
 				.satisfies((mean) -> assertThat(mean.doubleValue()).isCloseTo(0.8, within(1e-12)));
 			json.assertThat().extractingPath("$.configurations[0].againstBaseline").isNull();
+			json.assertThat()
+				.extractingPath("$.configurations[1].balancedAccuracy.mean")
+				.asNumber()
+				.satisfies((mean) -> assertThat(mean.doubleValue()).isCloseTo(0.8, within(1e-12)));
+			json.assertThat()
+				.extractingPath("$.configurations[1].runs[2].balancedAccuracy")
+				.asNumber()
+				.satisfies((balanced) -> assertThat(balanced.doubleValue()).isCloseTo(0.85, within(1e-12)));
 			json.assertThat().extractingPath("$.configurations[1].againstBaseline.pairs").isEqualTo(3);
 			json.assertThat()
 				.extractingPath("$.configurations[1].againstBaseline.pValue")
@@ -185,9 +202,11 @@ class StudyApiTest {
 		assertThat(csv.lines().toList()).hasSize(3)
 			.satisfies((lines) -> assertThat(lines.get(0)).isEqualTo(StudyCsv.HEADER))
 			.satisfies((lines) -> assertThat(lines.get(1))
-				.matches("0,\"SUPERVISED\",true,3,3,test,0.800000,0.020000,0.990000,0.000000,\\d+\\.\\d{6},,,,,"))
-			.satisfies((lines) -> assertThat(lines.get(2)).matches(
-					"1,\"MIXMATCH\",false,3,3,test,0.823333,0.020817,0.990000,0.000000,\\d+\\.\\d{6},,0.023333,-0.014612,0.061279,0.118083"));
+				.matches("0,\"SUPERVISED\",true,3,3,test,0.800000,0.020000,0.990000,0.000000,0.600000,0.100000,"
+						+ "\\d+\\.\\d{6},,,,,"))
+			.satisfies((lines) -> assertThat(lines.get(2))
+				.matches("1,\"MIXMATCH\",false,3,3,test,0.823333,0.020817,0.990000,0.000000,0.800000,0.050000,"
+						+ "\\d+\\.\\d{6},,0.023333,-0.014612,0.061279,0.118083"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,40 @@ class PresetTest {
 		assertThat(seed.lambdaSim()).isEqualTo(1);
 		assertThat(seed.emaDecay()).isEqualTo(0.999);
 		assertThat(seed.checkpointEvery()).isEqualTo(50);
+	}
+
+	@Test
+	void fashionMnistKeepsItsMeasuredRecipe() {
+		assertThat(Preset.FASHION_MNIST.hyperparameters()).isEqualTo(new Hyperparameters(ModelArchitecture.CNN_6, 60,
+				100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3, LearningRateSchedule.CONSTANT, 0.02, 0, 2, 0.5, 0.75,
+				75, 16, 1, 0.5, false, 0.95, 1, false, 0.999, 10, 0));
+		assertThat(Preset.FASHION_MNIST.algorithm()).isEqualTo(Algorithm.MIXMATCH);
+	}
+
+	@ParameterizedTest(name = "{0} channels, {1} x {2} px: {3}")
+	@CsvSource(textBlock = """
+			1, 28, 28, fashion-mnist
+			1, 48, 48, fashion-mnist
+			3, 32, 32, photo-32
+			3, 48, 40, photo-32
+			3, 49, 49, photo-96
+			3, 64, 64, photo-96
+			3, 32, 96, photo-96
+			3, 96, 96, photo-96
+			1, 96, 96, photo-96
+			""")
+	void aDataSetGetsThePresetMadeForItsImages(int channels, int height, int width, String preset) {
+		assertThat(Preset.forImages(channels, height, width)).isEqualTo(Preset.fromId(preset));
+	}
+
+	@Test
+	void photosTrainWithFixMatchAndFlexMatchThresholds() {
+		assertThat(Stream.of(Preset.PHOTO_32, Preset.PHOTO_96)).allSatisfy((preset) -> {
+			assertThat(preset.algorithm()).isEqualTo(Algorithm.FIXMATCH);
+			assertThat(preset.hyperparameters().flexMatch()).isTrue();
+		});
+		assertThat(Preset.PHOTO_32.hyperparameters().model()).isEqualTo(ModelArchitecture.CNN_6);
+		assertThat(Preset.PHOTO_96.hyperparameters().model()).isEqualTo(ModelArchitecture.CNN_6_STEM);
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class ScheduleAndEvaluationTest {
 	}
 
 	@Test
-	void accuracyCountsTheClassAmongTheFirstOneAndFiveGuesses() {
+	void anEvaluationCountsTheClassAmongTheFirstOneAndFiveGuessesAndWhatTheFirstWas() {
 		// A "network" whose logits are each image's first ten pixels: images of class k
 		// whose pixel k ranks 1st, 3rd and 7th give a top-1 hit, a top-5 hit and a miss.
 		ImageSet synthetic = SyntheticImages.of(1, 0);
@@ -64,10 +64,15 @@ class ScheduleAndEvaluationTest {
 				TrainingData data = new TrainingData(images, split, manager)) {
 			firstTenPixels.initialize(manager, DataType.FLOAT32, new Shape(3, 1, 28, 28));
 
-			Accuracy accuracy = Evaluation.accuracy(firstTenPixels, data, split.validation(), manager);
+			Evaluation.Measurement measured = Evaluation.measure(firstTenPixels, data, split.validation(),
+					ClassResults.VALIDATION, manager);
 
-			assertThat(accuracy.top1()).isCloseTo(1 / 3.0, within(1e-9));
-			assertThat(accuracy.top5()).isCloseTo(2 / 3.0, within(1e-9));
+			assertThat(measured.accuracy().top1()).isCloseTo(1 / 3.0, within(1e-9));
+			assertThat(measured.accuracy().top5()).isCloseTo(2 / 3.0, within(1e-9));
+			// The displaced images' first guess is pixel 0's class, which ranks first.
+			assertThat(measured.classes().split()).isEqualTo("validation");
+			assertThat(measured.classes().confusion()[4]).containsExactly(2, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+			assertThat(measured.classes().balancedAccuracy()).isCloseTo(1 / 3.0, within(1e-9));
 		}
 	}
 
