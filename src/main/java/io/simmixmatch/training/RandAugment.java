@@ -1,5 +1,8 @@
 package io.simmixmatch.training;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -13,9 +16,9 @@ import ai.djl.ndarray.types.Shape;
  * through {@value #OPERATIONS_PER_IMAGE} operations drawn uniformly from the fourteen of
  * {@link Operation}, each at a magnitude drawn uniformly from its range (the ranges of
  * USB's implementation), then loses a square of up to half its side to gray. In each
- * round every operation is computed for the whole batch at each image's magnitude and
- * kept where the image drew it; the five geometric ones are one affine resampling. Images
- * are {@code (N, C, H, W)} floats in [0, 1]; the randomness comes from the engine's
+ * round the images are grouped by the operation they drew, and each operation computed
+ * for its group; the five geometric ones are affine resamplings. Images are
+ * {@code (N, C, H, W)} floats in [0, 1]; the randomness comes from the engine's
  * generator, which the training loop seeds per step.
  */
 final class RandAugment {
@@ -71,34 +74,58 @@ final class RandAugment {
 	}
 
 	/**
-	 * One round: every image through the operation it drew.
+	 * One round: every image through the operation it drew. The images are grouped by
+	 * operation, so that each operation is computed for its own images only.
 	 * @param images {@code (N, C, H, W)}
 	 * @param drawn {@code (N)} the ordinal of each image's operation
 	 * @param level {@code (N)} where in its range each image's magnitude lies, in [0, 1]
 	 * @return the images after their operation
 	 */
 	static NDArray apply(NDArray images, NDArray drawn, NDArray level) {
-		long n = images.getShape().get(0);
-		NDArray result = affine(images, geometry(drawn, level, images.getShape()));
-		for (Operation operation : Operation.values()) {
-			NDArray magnitude = operation.magnitude(level).reshape(n, 1, 1, 1);
-			NDArray transformed = switch (operation) {
-				case AUTO_CONTRAST -> autoContrast(result);
-				case BRIGHTNESS -> brightness(result, magnitude);
-				case COLOR -> color(result, magnitude);
-				case CONTRAST -> contrast(result, magnitude);
-				case EQUALIZE -> equalize(result);
-				case POSTERIZE -> posterize(result, magnitude);
-				case SHARPNESS -> sharpness(result, magnitude);
-				case SOLARIZE -> solarize(result, magnitude);
-				case IDENTITY, ROTATE, SHEAR_X, SHEAR_Y, TRANSLATE_X, TRANSLATE_Y -> null;
-			};
-			if (transformed != null) {
-				NDArray chosen = chosen(drawn, operation).reshape(n, 1, 1, 1);
-				result = result.add(transformed.sub(result).mul(chosen));
+		NDManager manager = images.getManager();
+		int[] operations = drawn.toIntArray();
+		long[] order = IntStream.range(0, operations.length)
+			.boxed()
+			.sorted(Comparator.comparingInt((image) -> operations[image]))
+			.mapToLong(Integer::longValue)
+			.toArray();
+		NDArray grouped = manager.create(order);
+		NDArray groupedImages = images.get(grouped);
+		NDArray groupedDrawn = drawn.get(grouped);
+		NDArray groupedLevel = level.get(grouped);
+		NDList results = new NDList();
+		for (int from = 0, to; from < order.length; from = to) {
+			Operation operation = Operation.values()[operations[(int) order[from]]];
+			to = from + 1;
+			while (to < order.length && operations[(int) order[to]] == operation.ordinal()) {
+				to++;
 			}
+			String group = from + ":" + to;
+			results
+				.add(transform(operation, groupedImages.get(group), groupedDrawn.get(group), groupedLevel.get(group)));
 		}
-		return result;
+		long[] inverse = new long[order.length];
+		for (int place = 0; place < order.length; place++) {
+			inverse[(int) order[place]] = place;
+		}
+		return NDArrays.concat(results).get(manager.create(inverse));
+	}
+
+	private static NDArray transform(Operation operation, NDArray images, NDArray drawn, NDArray level) {
+		NDArray magnitude = operation.magnitude(level).reshape(-1, 1, 1, 1);
+		return switch (operation) {
+			case AUTO_CONTRAST -> autoContrast(images);
+			case BRIGHTNESS -> brightness(images, magnitude);
+			case COLOR -> color(images, magnitude);
+			case CONTRAST -> contrast(images, magnitude);
+			case EQUALIZE -> equalize(images);
+			case IDENTITY -> images;
+			case POSTERIZE -> posterize(images, magnitude);
+			case SHARPNESS -> sharpness(images, magnitude);
+			case SOLARIZE -> solarize(images, magnitude);
+			case ROTATE, SHEAR_X, SHEAR_Y, TRANSLATE_X, TRANSLATE_Y ->
+				affine(images, geometry(drawn, level, images.getShape()));
+		};
 	}
 
 	/** Stretches each channel to span [0, 1]; a flat channel stays as it is. */
@@ -263,7 +290,7 @@ final class RandAugment {
 		return positions.gte(start).logicalAnd(positions.lt(start.add(length))).toType(DataType.FLOAT32, false);
 	}
 
-	// The affine matrix of each image's geometric operation; the identity for the others.
+	// The affine matrix of each image's geometric operation.
 	private static NDArray geometry(NDArray drawn, NDArray level, Shape shape) {
 		NDArray angle = Operation.ROTATE.magnitude(level)
 			.mul(chosen(drawn, Operation.ROTATE))

@@ -128,20 +128,24 @@ class RandAugmentTest {
 
 	@Test
 	void eachImageGoesThroughTheOperationItDrew() {
-		NDArray images = this.manager.randomUniform(0, 1, new Shape(3, 3, 8, 8));
-		NDArray drawn = this.manager.create(new int[] { Operation.IDENTITY.ordinal(), Operation.SOLARIZE.ordinal(),
-				Operation.TRANSLATE_X.ordinal() });
-		NDArray level = this.manager.create(new float[] { 0.3f, 0.5f, 0.5f / 0.6f });
+		// Out of the operations' order, one drawn twice: the images are grouped by
+		// operation and put back in their places.
+		NDArray images = this.manager.randomUniform(0, 1, new Shape(4, 3, 8, 8));
+		NDArray drawn = this.manager.create(new int[] { Operation.TRANSLATE_X.ordinal(), Operation.SOLARIZE.ordinal(),
+				Operation.IDENTITY.ordinal(), Operation.SOLARIZE.ordinal() });
+		NDArray level = this.manager.create(new float[] { 0.5f / 0.6f, 0.5f, 0.3f, 0.25f });
 
 		NDArray result = RandAugment.apply(images, drawn, level);
 
-		assertThat(result.get("0").toFloatArray()).containsExactly(images.get("0").toFloatArray());
-		assertThat(result.get("1").toFloatArray())
-			.containsExactly(RandAugment.solarize(images.get("1:2"), factor(128)).toFloatArray());
 		// TRANSLATE_X at 0.2 of 8 columns: each row moves left by 1.6, read from floor(j
 		// + 0.5 + 1.6).
-		NDArray shifted = RandAugment.affine(images.get("2:3"), matrix(1, 0, 1.6f, 0, 1, 0));
-		assertThat(result.get("2").toFloatArray()).containsExactly(shifted.toFloatArray());
+		NDArray shifted = RandAugment.affine(images.get("0:1"), matrix(1, 0, 1.6f, 0, 1, 0));
+		assertThat(result.get("0").toFloatArray()).containsExactly(shifted.toFloatArray());
+		assertThat(result.get("1").toFloatArray())
+			.containsExactly(RandAugment.solarize(images.get("1:2"), factor(128)).toFloatArray());
+		assertThat(result.get("2").toFloatArray()).containsExactly(images.get("2").toFloatArray());
+		assertThat(result.get("3").toFloatArray())
+			.containsExactly(RandAugment.solarize(images.get("3:4"), factor(64)).toFloatArray());
 	}
 
 	@Test

@@ -1,0 +1,36 @@
+package io.simmixmatch.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BackbonesTest {
+
+	@Test
+	void cnn6StemsStagesSeeAQuarterOfEachSide() {
+		Shape photos = new Shape(2, 3, 96, 96);
+		Block backbone = Backbones.of(ModelArchitecture.CNN_6_STEM);
+		try (NDManager manager = NDManager.newBaseManager()) {
+			backbone.initialize(manager, DataType.FLOAT32, photos);
+			Block stem = backbone.getChildren().get(0).getValue();
+			Block stages = backbone.getChildren().get(1).getValue();
+
+			assertThat(stem.getOutputShapes(new Shape[] { photos })).containsExactly(new Shape(2, 32, 24, 24));
+			assertThat(stages.getChildren().get(0).getValue().getOutputShapes(new Shape[] { new Shape(2, 32, 24, 24) }))
+				.as("CNN_6's first stage keeps the size")
+				.containsExactly(new Shape(2, 32, 24, 24));
+			NDArray features = backbone
+				.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(photos)), false)
+				.singletonOrThrow();
+			assertThat(features.getShape()).isEqualTo(new Shape(2, 128));
+		}
+	}
+
+}
