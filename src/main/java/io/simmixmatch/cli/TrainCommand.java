@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
 	@Nullable Integer channels;
 
 	@Option(names = "--preset", defaultValue = "fashion-mnist",
-			description = "seed or fashion-mnist (default: ${DEFAULT-VALUE})")
+			description = "seed, fashion-mnist, photo-32 or photo-96 (default: ${DEFAULT-VALUE})")
 	String preset;
 
 	@Option(names = "--out", description = "directory for checkpoints (default: runs/<algorithm>-<time>)")

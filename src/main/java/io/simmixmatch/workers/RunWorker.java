@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.RunChannels;
@@ -59,9 +60,32 @@ class RunWorker implements SmartLifecycle {
 		this.registry = registry;
 		this.properties = properties;
 		this.startedAt = clock.instant();
-		this.scheduler = Scheduler.create(dataSource, task)
-			.schedulerName(new SchedulerName.Fixed(identity.name()))
+		this.scheduler = scheduler(dataSource, task, identity.name(), properties);
+		notifications.subscribe(RunQueue.QUEUED, (runId) -> this.scheduler.triggerCheckForDueExecutions());
+		notifications.subscribe(RunChannels.CANCEL, (runId) -> trainer.cancel(Long.parseLong(runId)));
+	}
+
+	/**
+	 * The queue poller of a worker: one execution thread, so it picks a run only when it
+	 * has none.
+	 * @param dataSource the database of the queue
+	 * @param task the task it executes
+	 * @param name the worker's name, which the executions it picks record
+	 * @param properties its heartbeats, polls and shutdown
+	 * @return the scheduler, not started
+	 */
+	static Scheduler scheduler(DataSource dataSource, Task<?> task, String name, WorkerProperties properties) {
+		return Scheduler.create(dataSource, task)
+			.schedulerName(new SchedulerName.Fixed(name))
 			.threads(1)
+			// The single-statement lock-and-fetch, UPDATE ... WHERE IN (SELECT ... FOR
+			// UPDATE SKIP LOCKED LIMIT 1), may pick every queued run in one poll:
+			// PostgreSQL runs the sub-select again for each row it updates, skipping the
+			// rows just picked (its bug #15715, answered as designed). Picked runs
+			// waiting behind the one thread get no heartbeats, count as dead 30 s later
+			// and are retried elsewhere while this worker still holds them. The generic
+			// one selects with the limit, then updates what it locked.
+			.jdbcCustomization(new PostgreSqlJdbcCustomization(true, false))
 			.pollUsingLockAndFetch(0.5, 1.0)
 			.enablePriority()
 			.pollingInterval(properties.pollInterval())
@@ -69,8 +93,6 @@ class RunWorker implements SmartLifecycle {
 			.missedHeartbeatsLimit(properties.missedHeartbeats())
 			.shutdownMaxWait(properties.shutdownTimeout())
 			.build();
-		notifications.subscribe(RunQueue.QUEUED, (runId) -> this.scheduler.triggerCheckForDueExecutions());
-		notifications.subscribe(RunChannels.CANCEL, (runId) -> trainer.cancel(Long.parseLong(runId)));
 	}
 
 	@Override
