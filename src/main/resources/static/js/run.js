@@ -32,9 +32,37 @@ function showRun(run) {
     run.execution.worker ? `${run.execution.worker} (${run.execution.devices})` : "–";
   document.getElementById("error").textContent = run.error ?? "";
   document.getElementById("cancel").hidden = !["QUEUED", "RUNNING"].includes(run.status);
+  showClasses(run.classes);
   if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(run.status)) {
     loadCheckpoints();
   }
+}
+
+// The confusion matrix as a heat map: right guesses in blue on the diagonal, confusions
+// in red, each shaded by its share of the true class's images.
+function showClasses(classes) {
+  document.getElementById("classes").hidden = !classes;
+  if (!classes) return;
+  document.getElementById("classes-split").textContent = classes.split;
+  document.getElementById("balanced").textContent = percent(classes.balancedAccuracy);
+  const names = classes.classes.map((c) => c.name);
+  const head = element("tr", {}, element("th", {}, "class \\ taken for"),
+    ...names.map((name) => element("th", { class: "guess", title: name }, element("span", {}, name))),
+    element("th", {}, "accuracy"));
+  const rows = classes.confusion.map((row, truth) => {
+    const own = classes.classes[truth];
+    return element("tr", { "data-class": own.name }, element("th", {}, own.name),
+      ...row.map((count, guess) => {
+        const share = own.images ? count / own.images : 0;
+        const colour = truth === guess ? "53, 89, 224" : "180, 35, 24";
+        return element("td", {
+          style: `background: rgba(${colour}, ${share.toFixed(3)}); color: ${share > 0.6 ? "#fff" : "inherit"}`,
+          title: `${own.name} taken for ${names[guess]}: ${count} of ${own.images}`,
+        }, count ? String(count) : "");
+      }),
+      element("td", {}, percent(own.accuracy)));
+  });
+  document.getElementById("confusion").replaceChildren(element("thead", {}, head), element("tbody", {}, ...rows));
 }
 
 function showEpoch(metric) {

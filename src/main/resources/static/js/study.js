@@ -44,6 +44,7 @@ function showStudy(study) {
       { href: `/run.html?id=${run.id}`, class: `status ${run.status}`, title: run.stoppedEarly ?? run.status },
       `${run.seed}: ${run.top1 !== null ? percent(run.top1) : run.status}`))),
     element("td", {}, spread(c.top1)),
+    element("td", {}, spread(c.balancedAccuracy)),
     element("td", {}, spread(c.top5)),
     element("td", {}, comparison(c)),
     element("td", {}, c.againstBaseline?.pValue != null ? c.againstBaseline.pValue.toFixed(3) : "–"),

@@ -125,6 +125,20 @@ class DashboardBrowserTest {
 		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-kind=BEST]")));
 		screenshot("dashboard-run.png");
 
+		// The best checkpoint's classes: a heat map of one row and one column per class
+		WebElement classes = browser.findElement(By.id("classes"));
+		await().until(ExpectedConditions.visibilityOf(classes));
+		List<String> rows = browser.findElements(By.cssSelector("#confusion tbody tr"))
+			.stream()
+			.map((row) -> row.getAttribute("data-class"))
+			.toList();
+		assertThat(rows).containsExactlyElementsOf(SyntheticImages.CLASSES);
+		assertThat(browser.findElements(By.cssSelector("#confusion tbody tr:first-child td")))
+			.hasSize(SyntheticImages.CLASSES.size() + 1);
+		assertThat(browser.findElement(By.id("balanced")).getText()).endsWith("%");
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", classes);
+		screenshot("dashboard-classes.png");
+
 		browser.findElement(By.cssSelector("#promote button")).click();
 		await().until(ExpectedConditions.textMatches(By.id("promoted"), Pattern.compile("production v1")));
 
