@@ -32,12 +32,14 @@ public interface RunLedger {
 	 * Records how far the run got.
 	 * @param runId the run
 	 * @param step steps done
+	 * @param totalSteps the steps it will have done at its end: fewer than its epochs
+	 * make where its time budget runs out first
 	 * @param epoch the epoch in progress, from 1
 	 * @param imagesPerSecond recent throughput
 	 * @param etaSeconds estimated seconds to the end
 	 * @return whether a client asked the run to stop
 	 */
-	boolean recordProgress(long runId, long step, int epoch, double imagesPerSecond, long etaSeconds);
+	boolean recordProgress(long runId, long step, long totalSteps, int epoch, double imagesPerSecond, long etaSeconds);
 
 	/**
 	 * Records an epoch's metrics; recording an epoch again (after a resume) replaces it.

@@ -64,9 +64,10 @@ class RunLedgerService implements RunLedger {
 	}
 
 	@Override
-	public boolean recordProgress(long runId, long step, int epoch, double imagesPerSecond, long etaSeconds) {
+	public boolean recordProgress(long runId, long step, long totalSteps, int epoch, double imagesPerSecond,
+			long etaSeconds) {
 		TrainingRun run = find(runId);
-		run.recordProgress(step, epoch, imagesPerSecond, etaSeconds);
+		run.recordProgress(step, totalSteps, epoch, imagesPerSecond, etaSeconds);
 		changed(run);
 		return run.isCancelRequested();
 	}

@@ -200,8 +200,11 @@ class TrainingRun {
 		this.resumedFromStep = step;
 	}
 
-	void recordProgress(long step, int epoch, double imagesPerSecond, long etaSeconds) {
+	void recordProgress(long step, long totalSteps, int epoch, double imagesPerSecond, long etaSeconds) {
 		this.step = step;
+		this.totalSteps = totalSteps;
+		int stepsPerEpoch = this.hyperparameters.stepsPerEpoch();
+		this.totalEpochs = (int) ((totalSteps + stepsPerEpoch - 1) / stepsPerEpoch);
 		this.epoch = Math.max(this.epoch, epoch - 1);
 		this.imagesPerSecond = imagesPerSecond;
 		this.etaSeconds = etaSeconds;

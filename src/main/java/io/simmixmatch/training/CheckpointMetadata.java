@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param normalization the evaluation transform
  * @param epoch epochs completed
  * @param step steps completed
+ * @param trainedSeconds the time the run trained to get there
  * @param best the best validation accuracy so far
  * @param bestEpoch the epoch that reached it
  * @param history the curve so far
  */
 public record CheckpointMetadata(int formatVersion, Algorithm algorithm, Hyperparameters hyperparameters,
 		String dataset, List<String> classNames, int channels, int height, int width, Normalization normalization,
-		int epoch, long step, @Nullable Accuracy best, int bestEpoch, List<EpochResult> history) {
+		int epoch, long step, double trainedSeconds, @Nullable Accuracy best, int bestEpoch,
+		List<EpochResult> history) {
 
 	static final int FORMAT_VERSION = 1;
 

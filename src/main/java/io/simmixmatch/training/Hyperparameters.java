@@ -45,6 +45,9 @@ import jakarta.validation.constraints.NotNull;
  * how few confident predictions it has had so far
  * @param emaDecay decay of the exponential moving average of the weights
  * @param checkpointEvery epochs between periodic checkpoints
+ * @param maxMinutes how long the run may train, 0 for as long as its steps take: it ends
+ * when its time is up or its steps are done, whichever comes first, and its schedule
+ * (learning-rate decay, consistency ramp-up) follows whichever is further along
  * @param seed seed of the split, the initialization, augmentation and MixUp
  */
 public record Hyperparameters(
@@ -74,6 +77,7 @@ public record Hyperparameters(
 		boolean flexMatch,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@Min(1) @Max(10_000) int checkpointEvery,
+		@DecimalMin("0") @DecimalMax("10080") double maxMinutes,
 		long seed) {
 // @formatter:on
 

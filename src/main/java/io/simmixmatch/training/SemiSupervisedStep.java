@@ -62,8 +62,10 @@ final class SemiSupervisedStep {
 
 	private final PseudoLabelThresholds thresholds;
 
+	private final TrainingSchedule schedule;
+
 	SemiSupervisedStep(TrainingSetup setup, Trainer trainer, ExponentialMovingAverage ema, TrainingData data,
-			PseudoLabelThresholds thresholds) {
+			PseudoLabelThresholds thresholds, TrainingSchedule schedule) {
 		this.hp = setup.hyperparameters();
 		this.algorithm = setup.algorithm();
 		this.devices = setup.devices();
@@ -76,6 +78,7 @@ final class SemiSupervisedStep {
 		this.contrastiveLoss = this.algorithm.contrastive()
 				? new ContrastiveLoss(views, (float) this.hp.contrastiveTemperature()) : null;
 		this.thresholds = thresholds;
+		this.schedule = schedule;
 	}
 
 	/**
@@ -198,7 +201,7 @@ final class SemiSupervisedStep {
 			shards.forEach((shard) -> guessPasses.add(this.trainer.forward(new NDList(shard.u()))));
 		}
 		double consistencyWeight = this.hp.lambdaU()
-				* rampup(step, (long) this.hp.rampupEpochs() * this.hp.stepsPerEpoch());
+				* rampup(this.schedule.position(step), (long) this.hp.rampupEpochs() * this.hp.stepsPerEpoch());
 		try (GradientCollector collector = this.trainer.newGradientCollector()) {
 			Losses sum = Losses.ZERO;
 			for (int d = 0; d < shards.size(); d++) {

@@ -36,12 +36,9 @@ public final class SemiSupervisedTraining {
 
 	private final Hyperparameters hp;
 
-	private final Tracker learningRate;
-
 	public SemiSupervisedTraining(TrainingSetup setup) {
 		this.setup = setup;
 		this.hp = setup.hyperparameters();
-		this.learningRate = LearningRates.of(this.hp);
 	}
 
 	/**
@@ -67,7 +64,10 @@ public final class SemiSupervisedTraining {
 				TrainingData data = new TrainingData(this.setup.images(), this.setup.split(), dataManager)) {
 			model.setBlock(SemiSupervisedNet.of(this.hp.model(), numClasses));
 			average.setBlock(SemiSupervisedNet.of(this.hp.model(), numClasses));
-			CheckpointableAdam optimizer = new CheckpointableAdam(this.hp.optimizer(), this.learningRate,
+			TrainingProgress progress = new TrainingProgress();
+			TrainingSchedule schedule = new TrainingSchedule(this.hp, progress, System::nanoTime);
+			Tracker learningRate = schedule.learningRates(LearningRates.of(this.hp));
+			CheckpointableAdam optimizer = new CheckpointableAdam(this.hp.optimizer(), learningRate,
 					(float) this.hp.weightDecay(), CheckpointableAdam.kernelsOf(model.getBlock()));
 			DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftTargetCrossEntropyLoss())
 				.optOptimizer(optimizer)
@@ -88,16 +88,17 @@ public final class SemiSupervisedTraining {
 						numClasses, this.setup.images().size(), this.setup.split().unlabeled().length);
 				TrainingCheckpoints checkpoints = new TrainingCheckpoints(this.setup, model, average, optimizer,
 						thresholds, data.normalization(), observer);
-				TrainingProgress progress = (checkpoint != null) ? checkpoints.restore(checkpoint)
-						: new TrainingProgress();
+				if (checkpoint != null) {
+					checkpoints.restore(checkpoint, progress);
+				}
 				ExponentialMovingAverage ema = new ExponentialMovingAverage(average.getBlock(), model.getBlock(),
 						(float) this.hp.emaDecay());
 				if (resumeFrom == null) {
 					ema.reset();
 				}
-				TrainingLoop loop = new TrainingLoop(this.hp, this.learningRate,
-						new SemiSupervisedStep(this.setup, trainer, ema, data, thresholds), checkpoints, average, data,
-						observer, progress);
+				TrainingLoop loop = new TrainingLoop(this.hp, schedule, learningRate,
+						new SemiSupervisedStep(this.setup, trainer, ema, data, thresholds, schedule), checkpoints,
+						average, data, observer, progress);
 				boolean completed = loop.run(stopRequested);
 				return outcome(completed, progress, data, average, started);
 			}

@@ -75,8 +75,8 @@ final class TrainingCheckpoints {
 		ImageSet images = this.setup.images();
 		CheckpointMetadata metadata = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, this.setup.algorithm(),
 				this.setup.hyperparameters(), images.name(), images.classNames(), images.channels(), images.height(),
-				images.width(), this.normalization, epoch, progress.step, progress.best, progress.bestEpoch,
-				List.copyOf(progress.history));
+				images.width(), this.normalization, epoch, progress.step, progress.trainedSeconds, progress.best,
+				progress.bestEpoch, List.copyOf(progress.history));
 		try (NDScope scope = new NDScope()) {
 			scope.suppressNotUsedWarning();
 			CheckpointFile.write(file, metadata, this.model.getBlock(), this.average.getBlock(),
@@ -103,21 +103,20 @@ final class TrainingCheckpoints {
 	/**
 	 * Restores the average and the optimizer from a checkpoint whose model is loaded.
 	 * @param checkpoint the checkpoint
-	 * @return where the run was
+	 * @param progress filled with where the run was
 	 * @throws IOException if it cannot be read
 	 */
-	TrainingProgress restore(CheckpointFile checkpoint) throws IOException {
+	void restore(CheckpointFile checkpoint, TrainingProgress progress) throws IOException {
 		CheckpointMetadata metadata = checkpoint.metadata();
 		checkpoint.loadEma(this.average.getBlock(), this.average.getNDManager());
 		this.optimizer.restore(checkpoint.optimizerState(this.model.getNDManager()), parameterIds(this.model));
 		this.thresholds.restore(checkpoint.pseudoLabels());
 		log.info("Resumed at epoch {}, step {}", metadata.epoch(), metadata.step());
-		TrainingProgress progress = new TrainingProgress();
 		progress.step = metadata.step();
+		progress.trainedSeconds = metadata.trainedSeconds();
 		progress.history.addAll(metadata.history());
 		progress.best = metadata.best();
 		progress.bestEpoch = metadata.bestEpoch();
-		return progress;
 	}
 
 	private static Map<String, String> parameterNames(Model model) {

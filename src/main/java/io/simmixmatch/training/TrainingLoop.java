@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Epochs of steps: after each epoch the average model is evaluated on the validation set
  * and the checkpoints are written; observers hear about every step, epoch and checkpoint.
+ * A run whose time is up ends its epoch there, with its evaluation and checkpoints.
  */
 final class TrainingLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(TrainingLoop.class);
 
 	private final Hyperparameters hp;
+
+	private final TrainingSchedule schedule;
 
 	private final Tracker learningRate;
 
@@ -33,9 +36,11 @@ final class TrainingLoop {
 
 	private final TrainingProgress progress;
 
-	TrainingLoop(Hyperparameters hp, Tracker learningRate, SemiSupervisedStep step, TrainingCheckpoints checkpoints,
-			Model average, TrainingData data, TrainingObserver observer, TrainingProgress progress) {
+	TrainingLoop(Hyperparameters hp, TrainingSchedule schedule, Tracker learningRate, SemiSupervisedStep step,
+			TrainingCheckpoints checkpoints, Model average, TrainingData data, TrainingObserver observer,
+			TrainingProgress progress) {
 		this.hp = hp;
+		this.schedule = schedule;
 		this.learningRate = learningRate;
 		this.step = step;
 		this.checkpoints = checkpoints;
@@ -46,14 +51,15 @@ final class TrainingLoop {
 	}
 
 	/**
-	 * Trains until the last epoch or until asked to stop; a stop writes the LAST
-	 * checkpoint at the current step.
+	 * Trains until the last epoch, until the time is up or until asked to stop; a stop
+	 * writes the LAST checkpoint at the current step.
 	 * @param stopRequested polled before every step
 	 * @return whether the run completed
 	 * @throws IOException if a checkpoint cannot be written
 	 */
 	boolean run(BooleanSupplier stopRequested) throws IOException {
-		while (this.progress.step < this.hp.totalSteps()) {
+		this.schedule.start();
+		while (!this.schedule.ended(this.progress.step)) {
 			int epoch = (int) (this.progress.step / this.hp.stepsPerEpoch()) + 1;
 			long epochStarted = System.nanoTime();
 			Losses sum = Losses.ZERO;
@@ -61,7 +67,8 @@ final class TrainingLoop {
 			long dataNanos = 0;
 			long stepNanos = 0;
 			int steps = 0;
-			while (this.progress.step < (long) epoch * this.hp.stepsPerEpoch()) {
+			while (this.progress.step < (long) epoch * this.hp.stepsPerEpoch()
+					&& (steps == 0 || !this.schedule.timeIsUp())) {
 				if (stopRequested.getAsBoolean()) {
 					this.checkpoints.write(CheckpointKind.LAST, epoch - 1, this.progress);
 					log.info("Stopped at step {} of {}", this.progress.step, this.hp.totalSteps());
@@ -73,14 +80,17 @@ final class TrainingLoop {
 				dataNanos += timing.dataNanos();
 				this.progress.step++;
 				steps++;
+				this.schedule.tick();
 				sum = sum.plus(timing.losses());
 				images += this.step.imagesPerStep();
 				double imagesPerSecond = images / (stepNanos / 1e9);
-				this.observer.onStep(new StepResult(this.progress.step, this.hp.totalSteps(), epoch, timing.losses(),
-						learningRateAt(this.progress.step - 1), imagesPerSecond, (double) dataNanos / stepNanos));
+				this.observer.onStep(new StepResult(this.progress.step, this.schedule.expectedSteps(this.progress.step),
+						epoch, timing.losses(), learningRateAt(this.progress.step - 1), imagesPerSecond,
+						(double) dataNanos / stepNanos));
 			}
 			endEpoch(epoch, sum.divide(steps), images / (stepNanos / 1e9), (double) dataNanos / stepNanos,
 					epochStarted);
+			this.schedule.tick();
 		}
 		return true;
 	}

@@ -12,6 +12,9 @@ final class TrainingProgress {
 
 	long step;
 
+	/** The time trained so far, every attempt of the run included. */
+	double trainedSeconds;
+
 	final List<EpochResult> history = new ArrayList<>();
 
 	@Nullable Accuracy best;

@@ -63,7 +63,8 @@ final class TrainingReporter implements TrainingObserver {
 			this.lastReportAt = now;
 			long eta = etaSeconds(step, now);
 			this.writes.submit("progress", () -> {
-				if (this.ledger.recordProgress(this.runId, step.step(), step.epoch(), step.imagesPerSecond(), eta)) {
+				if (this.ledger.recordProgress(this.runId, step.step(), step.totalSteps(), step.epoch(),
+						step.imagesPerSecond(), eta)) {
 					this.run.cancel();
 				}
 			});

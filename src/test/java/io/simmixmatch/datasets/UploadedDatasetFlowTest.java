@@ -98,10 +98,12 @@ class UploadedDatasetFlowTest {
 		assertThat(dataset.get("channels").asInt()).isEqualTo(3);
 		assertThat(dataset.get("height").asInt()).isEqualTo(16);
 
-		// Neither algorithm nor preset: the data set's RGB images choose them.
+		// Neither algorithm nor preset: the data set's RGB images choose them. Ten
+		// seconds
+		// of training, however many of its 30,000 steps they take.
 		JsonNode queued = json.readTree(this.service.post("/api/v1/runs", """
-				{"datasetId": "shop", "hyperparameters": {"epochs": 2, "stepsPerEpoch": 3, "unlabeledRatio": 1}}""")
-			.body());
+				{"datasetId": "shop", "hyperparameters": {"epochs": 10000, "stepsPerEpoch": 3, "unlabeledRatio": 1,
+				 "maxMinutes": 0.17}}""").body());
 		assertThat(queued.get("preset").asString()).isEqualTo("photo-32");
 		assertThat(queued.get("algorithm").asString()).isEqualTo("FIXMATCH");
 		assertThat(queued.get("hyperparameters").has("epochs")).isTrue();
@@ -110,6 +112,8 @@ class UploadedDatasetFlowTest {
 		long runId = queued.get("id").asLong();
 		JsonNode run = this.service.awaitRunEnd(runId, Duration.ofMinutes(5));
 		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+		assertThat(run.at("/progress/step").asLong()).as("the steps ten seconds allowed").isLessThan(30_000);
+		assertThat(run.at("/progress/percent").asDouble()).isEqualTo(100);
 		assertStored(runId);
 		// Without a test split, the best checkpoint's classes are measured on validation.
 		JsonNode classes = run.get("classes");

@@ -141,7 +141,7 @@ class RunApiTest {
 			AtomicBoolean cancelSeen = new AtomicBoolean();
 			CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> {
 				for (long step = 1; !cancelSeen.get(); step++) {
-					cancelSeen.set(this.ledger.recordProgress(id, step, 1, 100.0, 60));
+					cancelSeen.set(this.ledger.recordProgress(id, step, 1000, 1, 100.0, 60));
 				}
 			});
 

@@ -22,13 +22,15 @@ class CheckpointCompatibilityTest {
 	Path dir;
 
 	@Test
-	void metadataFromBeforeFixMatchReadsItsHyperparametersAsUnset() throws IOException {
+	void metadataFromBeforeFixMatchAndTimeBudgetsReadsWhatItLacksAsUnset() throws IOException {
 		CheckpointMetadata current = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, Algorithm.MIXMATCH,
 				Preset.FASHION_MNIST.hyperparameters(), "fashion-mnist", List.of("a", "b"), 1, 28, 28,
-				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, null, 0, List.of());
+				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, 95.5, null, 0, List.of());
 		JsonMapper json = JsonMapper.shared();
 		ObjectNode old = (ObjectNode) json.valueToTree(current);
-		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "flexMatch"));
+		((ObjectNode) old.get("hyperparameters"))
+			.remove(List.of("threshold", "lambdaPseudo", "flexMatch", "maxMinutes"));
+		old.remove("trainedSeconds");
 		Path file = this.dir.resolve("old.ckpt");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
 			zip.putNextEntry(new ZipEntry("metadata.json"));
@@ -41,7 +43,9 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().lambdaU()).isEqualTo(75);
 		assertThat(read.hyperparameters().threshold()).isZero();
 		assertThat(read.hyperparameters().flexMatch()).isFalse();
+		assertThat(read.hyperparameters().maxMinutes()).isZero();
 		assertThat(read.step()).isEqualTo(300);
+		assertThat(read.trainedSeconds()).isZero();
 	}
 
 }

@@ -89,7 +89,7 @@ class ScheduleAndEvaluationTest {
 				p.validationPerClass(), p.optimizer(), 0.1, schedule, p.weightDecay(), p.colorJitter(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
 				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(),
-				p.checkpointEvery(), p.seed());
+				p.checkpointEvery(), p.maxMinutes(), p.seed());
 	}
 
 }

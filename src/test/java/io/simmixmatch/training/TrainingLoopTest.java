@@ -44,6 +44,33 @@ class TrainingLoopTest {
 	}
 
 	@Test
+	void aTimeBudgetEndsTheRunInTheEpochItRunsOutWithItsBestCheckpoint() throws IOException {
+		Hyperparameters p = hyperparameters(10_000, 20);
+		Hyperparameters threeSeconds = new Hyperparameters(p.model(), p.epochs(), p.stepsPerEpoch(), p.batchSize(),
+				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
+				p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), p.k(), p.temperature(), p.alpha(),
+				p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(), p.strongContrastiveViews(),
+				p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(), p.checkpointEvery(), 0.05, p.seed());
+		List<StepResult> steps = new ArrayList<>();
+
+		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingObserver() {
+			@Override
+			public void onStep(StepResult step) {
+				steps.add(step);
+			}
+		}, () -> false);
+
+		assertThat(outcome.completed()).isTrue();
+		EpochResult last = outcome.history().get(outcome.history().size() - 1);
+		assertThat(last.step()).as("the steps the time allowed").isLessThan(p.totalSteps()).isEqualTo(steps.size());
+		assertThat(outcome.wallSeconds()).isGreaterThanOrEqualTo(3);
+		assertThat(outcome.bestCheckpoint()).exists();
+		assertThat(outcome.bestTest()).isNotNull();
+		assertThat(steps.get(steps.size() - 1).totalSteps()).as("expected at the end: the steps taken")
+			.isEqualTo(last.step());
+	}
+
+	@Test
 	void everyAlgorithmRunsAndReportsItsLossTerms() throws IOException {
 		for (Algorithm algorithm : Algorithm.values()) {
 			TrainingOutcome outcome = train(algorithm, hyperparameters(1, 3), null, new TrainingObserver() {
@@ -198,7 +225,7 @@ class TrainingLoopTest {
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
 				3e-3, p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), 2, p.temperature(), p.alpha(), 10, 2,
 				0.5, p.contrastiveTemperature(), strongContrastiveViews, p.threshold(), p.lambdaPseudo(), true, 0.9, 2,
-				5);
+				0, 5);
 	}
 
 }
