@@ -25,6 +25,8 @@ function showRun(run) {
     `epoch ${p.epoch}/${p.totalEpochs}, step ${p.step}/${p.totalSteps} (${p.percent.toFixed(0)}%)`;
   document.getElementById("speed").textContent = p.imagesPerSecond ? p.imagesPerSecond.toFixed(0) : "–";
   document.getElementById("eta").textContent = p.etaSeconds !== null ? `${p.etaSeconds} s` : "–";
+  document.getElementById("estimate").textContent = run.estimate
+    ? `${run.estimate.minutes.toFixed(1)} min at ${run.estimate.imagesPerSecond.toFixed(0)} images/s` : "–";
   document.getElementById("best-top1").textContent = percent(run.best.top1);
   document.getElementById("best-top5").textContent = percent(run.best.top5);
   document.getElementById("test").textContent = run.test ? `${percent(run.test.top1)} / ${percent(run.test.top5)}` : "–";

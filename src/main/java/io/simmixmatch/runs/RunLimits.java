@@ -1,8 +1,12 @@
 package io.simmixmatch.runs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
+import io.simmixmatch.runs.TrainingTimes.TrainingTime;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.web.FieldError;
@@ -21,13 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSteps optimizer steps of a whole run
  * @param maxActiveRunsPerCaller runs one caller (an API key or a token's subject) may
  * have queued or running at once
+ * @param maxTrainingTime how long a run may be estimated to train, from the throughput
+ * measured on the pool ({@link TrainingTimes}); a run without an estimate is not refused
  */
 @ConfigurationProperties("simmixmatch.limits")
 @Validated
 record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep, @DefaultValue("10000000") @Min(1) long maxSteps,
-		@DefaultValue("20") @Min(1) int maxActiveRunsPerCaller) {
+		@DefaultValue("20") @Min(1) int maxActiveRunsPerCaller, @DefaultValue("24h") Duration maxTrainingTime) {
 
-	List<FieldError> check(Hyperparameters hp, Algorithm algorithm) {
+	List<FieldError> check(Hyperparameters hp, Algorithm algorithm, Optional<TrainingTime> time) {
 		List<FieldError> errors = new ArrayList<>();
 		long images = hp.imagesHeldPerStep(algorithm);
 		if (images > this.maxImagesPerStep) {
@@ -38,6 +44,11 @@ record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep, @DefaultV
 			errors.add(new FieldError("hyperparameters", "the run would take " + hp.totalSteps()
 					+ " steps (epochs x stepsPerEpoch); at most " + this.maxSteps));
 		}
+		time.filter((estimate) -> estimate.seconds() > this.maxTrainingTime.toSeconds())
+			.ifPresent((estimate) -> errors.add(new FieldError("hyperparameters", String.format(Locale.ROOT,
+					"the run would train about %.1f hours (%d steps of %d images at the %.0f images/s that runs like it measured); at most %.1f hours: lower epochs or stepsPerEpoch, or set maxMinutes",
+					estimate.seconds() / 3600, hp.totalSteps(), hp.imagesTrainedPerStep(algorithm),
+					estimate.imagesPerSecond(), this.maxTrainingTime.toSeconds() / 3600.0))));
 		return errors;
 	}
 

@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param status where it is in its life
  * @param cancelRequested whether a client asked it to stop
  * @param progress how far it got
+ * @param estimate how long it was expected to train when it was launched; null where no
+ * run of its backbone, algorithm and image size had succeeded yet
  * @param best the best validation accuracy so far
  * @param test the test accuracy of the best checkpoint, once the run succeeded on a data
  * set with a test split
@@ -44,15 +46,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
 		@Schema(implementation = Hyperparameters.class) Map<String, Object> hyperparameters, RunStatus status,
-		boolean cancelRequested, Progress progress, Best best, @Nullable Test test, @Nullable Classes classes,
-		@Nullable String error, @Nullable Study study, @Nullable String stoppedEarly, Execution execution,
-		@Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		boolean cancelRequested, Progress progress, @Nullable Estimate estimate, Best best, @Nullable Test test,
+		@Nullable Classes classes, @Nullable String error, @Nullable Study study, @Nullable String stoppedEarly,
+		Execution execution, @Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt) {
 
 	static RunResponse of(TrainingRun run) {
 		Study study = (run.getStudyId() != null) ? new Study(run.getStudyId(), run.getStudyConfiguration()) : null;
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
 				run.getPriority(), shown(run.getHyperparameters(), run.isSplitByLayout()), run.getStatus(),
-				run.isCancelRequested(), Progress.of(run),
+				run.isCancelRequested(), Progress.of(run), Estimate.of(run),
 				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run),
 				Classes.of(run.getClassResults()), run.getError(), study, run.getStoppedEarly(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
@@ -89,6 +92,27 @@ public record RunResponse(long id, String name, String datasetId, Algorithm algo
 			Long eta = (run.getStatus() == RunStatus.RUNNING) ? run.getEtaSeconds() : null;
 			return new Progress(run.getEpoch(), run.getTotalEpochs(), run.getStep(), run.getTotalSteps(), percent,
 					run.getImagesPerSecond(), eta);
+		}
+
+	}
+
+	/**
+	 * A run's training time as estimated at its launch: its steps at the pool's measured
+	 * throughput, or its {@code maxMinutes} where that is shorter.
+	 *
+	 * @param minutes the estimated training time, evaluation and start-up left out
+	 * @param imagesPerSecond the median throughput of the latest succeeded runs of its
+	 * backbone, algorithm and image size
+	 * @param measuredRuns how many such runs were measured, at most 5
+	 */
+	public record Estimate(double minutes, double imagesPerSecond, int measuredRuns) {
+
+		static @Nullable Estimate of(TrainingRun run) {
+			Double seconds = run.getEstimatedSeconds();
+			Double imagesPerSecond = run.getEstimatedImagesPerSecond();
+			Integer measuredRuns = run.getEstimatedFromRuns();
+			return (seconds != null && imagesPerSecond != null && measuredRuns != null)
+					? new Estimate(seconds / 60, imagesPerSecond, measuredRuns) : null;
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import io.simmixmatch.data.ImageSet;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.datasets.DatasetStatus;
+import io.simmixmatch.runs.TrainingTimes.TrainingTime;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
@@ -70,13 +72,16 @@ class RunService {
 
 	private final WorkerCapacity capacity;
 
+	private final TrainingTimes times;
+
 	private final Clock clock;
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
 			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
 			RunLimits limits, ApplicationEventPublisher events, PostgresNotifications notifications, JdbcTemplate jdbc,
-			WorkerCapacity capacity, Clock clock) {
+			WorkerCapacity capacity, TrainingTimes times, Clock clock) {
 		this.capacity = capacity;
+		this.times = times;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.metrics = metrics;
@@ -128,7 +133,8 @@ class RunService {
 		String name = Objects.requireNonNullElseGet(request.name(),
 				() -> algorithm.name().toLowerCase() + " on " + datasetId);
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
-		List<FieldError> beyondLimits = this.limits.check(resolved, algorithm);
+		Optional<TrainingTime> time = this.times.estimate(resolved, algorithm, dataset);
+		List<FieldError> beyondLimits = this.limits.check(resolved, algorithm, time);
 		if (!beyondLimits.isEmpty()) {
 			throw ApiProblems.invalidFields(beyondLimits);
 		}
@@ -139,8 +145,10 @@ class RunService {
 				.invalidFields(List.of(new FieldError("devices", "must not exceed hyperparameters.batchSize ("
 						+ resolved.batchSize() + "): each device needs images")));
 		}
-		return new TrainingRun(name.strip(), datasetId, dataset.splitByLayout(), algorithm, preset, resolved, priority,
-				devices, caller, now());
+		TrainingRun run = new TrainingRun(name.strip(), datasetId, dataset.splitByLayout(), algorithm, preset, resolved,
+				priority, devices, caller, now());
+		time.ifPresent(run::estimate);
+		return run;
 	}
 
 	/**

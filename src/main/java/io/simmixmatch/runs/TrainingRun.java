@@ -91,6 +91,12 @@ class TrainingRun {
 
 	private @Nullable Long etaSeconds;
 
+	private @Nullable Double estimatedSeconds;
+
+	private @Nullable Double estimatedImagesPerSecond;
+
+	private @Nullable Integer estimatedFromRuns;
+
 	private Instant createdAt;
 
 	private @Nullable Instant startedAt;
@@ -194,6 +200,12 @@ class TrainingRun {
 	 */
 	int countKilledAttempt() {
 		return ++this.killedAttempts;
+	}
+
+	void estimate(TrainingTimes.TrainingTime time) {
+		this.estimatedSeconds = time.seconds();
+		this.estimatedImagesPerSecond = time.imagesPerSecond();
+		this.estimatedFromRuns = time.measuredRuns();
 	}
 
 	void resumeFrom(long step) {
@@ -392,6 +404,18 @@ class TrainingRun {
 
 	@Nullable Long getEtaSeconds() {
 		return this.etaSeconds;
+	}
+
+	@Nullable Double getEstimatedSeconds() {
+		return this.estimatedSeconds;
+	}
+
+	@Nullable Double getEstimatedImagesPerSecond() {
+		return this.estimatedImagesPerSecond;
+	}
+
+	@Nullable Integer getEstimatedFromRuns() {
+		return this.estimatedFromRuns;
 	}
 
 	Instant getCreatedAt() {

@@ -106,6 +106,17 @@ public record Hyperparameters(
 	}
 
 	/**
+	 * The images one step trains on.
+	 * @param algorithm the run's algorithm
+	 * @return labeled plus unlabeled images, one view each: what a run's images per
+	 * second count
+	 */
+	public long imagesTrainedPerStep(Algorithm algorithm) {
+		boolean unlabeled = algorithm.consistency() != Algorithm.Consistency.NONE;
+		return (long) this.batchSize * (unlabeled ? 1 + this.unlabeledRatio : 1);
+	}
+
+	/**
 	 * The images one step holds in memory: the labeled batch and its unlabeled images in
 	 * K views for MixMatch, in a weak and a strong view for FixMatch.
 	 * @param algorithm the run's algorithm

@@ -123,8 +123,7 @@ final class SemiSupervisedStep {
 	 * @return labeled plus unlabeled images (one view each)
 	 */
 	long imagesPerStep() {
-		boolean unlabeled = this.algorithm.consistency() != Algorithm.Consistency.NONE;
-		return (long) this.hp.batchSize() * (unlabeled ? 1 + this.hp.unlabeledRatio() : 1);
+		return this.hp.imagesTrainedPerStep(this.algorithm);
 	}
 
 	/**
