@@ -83,7 +83,8 @@ async function loadCheckpoints() {
     element("td", {}, c.kind), element("td", {}, String(c.epoch)), element("td", {}, String(c.step)),
     element("td", {}, percent(c.valTop1)), element("td", {}, percent(c.valTop5)),
     element("td", {}, `${(c.sizeBytes / 1048576).toFixed(1)} MiB`),
-    element("td", {}, element("a", { href: `/api/v1/runs/${id}/checkpoints/${c.id}/file` }, "download")))));
+    element("td", {}, element("a", { href: `/api/v1/runs/${id}/checkpoints/${c.id}/file` }, "checkpoint"), " · ",
+      element("a", { href: `/api/v1/runs/${id}/checkpoints/${c.id}/model.onnx`, class: "onnx" }, "ONNX")))));
 }
 
 document.getElementById("cancel").addEventListener("click", () => api.send("POST", `/api/v1/runs/${id}/cancel`));

@@ -123,6 +123,8 @@ class DashboardBrowserTest {
 		await().until(ExpectedConditions.textToBe(By.id("status"), "SUCCEEDED"));
 		await().until((driver) -> points(topOne) == EPOCHS);
 		await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-kind=BEST]")));
+		assertThat(browser.findElement(By.cssSelector("tr[data-kind=BEST] a.onnx")).getAttribute("href"))
+			.matches(".*/api/v1/runs/\\d+/checkpoints/\\d+/model\\.onnx");
 		screenshot("dashboard-run.png");
 
 		// The best checkpoint's classes: a heat map of one row and one column per class

@@ -65,6 +65,22 @@ public final class ServiceUnderTest implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Downloads a resource.
+	 * @param path its path
+	 * @return its bytes
+	 * @throws IOException if the request fails or does not answer 200
+	 * @throws InterruptedException if interrupted
+	 */
+	public byte[] download(String path) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IOException(path + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
 	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

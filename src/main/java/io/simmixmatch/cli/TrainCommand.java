@@ -16,12 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.Device;
+import io.simmixmatch.data.AtomicFiles;
 import io.simmixmatch.data.DataSplit;
 import io.simmixmatch.data.DatasetSource;
 import io.simmixmatch.data.ImageSet;
 import io.simmixmatch.data.LoadedDataset;
 import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.onnx.OnnxExport;
 import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Classifier;
 import io.simmixmatch.training.Devices;
 import io.simmixmatch.training.HyperparameterOverrides;
 import io.simmixmatch.training.Hyperparameters;
@@ -101,6 +104,10 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--resume", description = "a checkpoint (such as OUT/last.ckpt) to continue from")
 	Path resume;
 
+	@Option(names = "--export-onnx", paramLabel = "FILE",
+			description = "where to write the best checkpoint as an ONNX model, once the run completed")
+	Path exportOnnx;
+
 	@Unmatched
 	List<String> hyperparameterOptions = new ArrayList<>();
 
@@ -161,7 +168,18 @@ public final class TrainCommand implements Callable<Integer> {
 			json.writeValue(this.jsonOut.toFile(), summary);
 		}
 		this.console.println(summary.describe());
+		if (this.exportOnnx != null && outcome.completed() && outcome.bestCheckpoint() != null) {
+			exportOnnx(outcome.bestCheckpoint(), target);
+		}
 		return outcome.completed() ? CommandLine.ExitCode.OK : 130;
+	}
+
+	private void exportOnnx(Path checkpoint, Device target) throws IOException {
+		try (Classifier classifier = Classifier.load(checkpoint, target)) {
+			byte[] onnx = OnnxExport.of(classifier, Map.of("checkpoint", checkpoint.toString()));
+			AtomicFiles.replace(this.exportOnnx, (file) -> Files.write(file, onnx));
+		}
+		this.console.println("ONNX model -> " + this.exportOnnx);
 	}
 
 	private Hyperparameters resolveHyperparameters() {

@@ -30,6 +30,17 @@ public final class Checksums {
 		return hex(digest);
 	}
 
+	/**
+	 * The SHA-256 of bytes in memory.
+	 * @param bytes the bytes
+	 * @return their checksum, in lowercase hex
+	 */
+	public static String sha256(byte[] bytes) {
+		MessageDigest digest = sha256();
+		digest.update(bytes);
+		return hex(digest);
+	}
+
 	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");

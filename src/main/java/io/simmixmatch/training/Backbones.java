@@ -1,34 +1,34 @@
 package io.simmixmatch.training;
 
-import java.util.Arrays;
-import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.List;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
+import io.simmixmatch.training.Layer.BatchNormalization;
+import io.simmixmatch.training.Layer.Convolution;
+import io.simmixmatch.training.Layer.GlobalAveragePool;
+import io.simmixmatch.training.Layer.Identity;
+import io.simmixmatch.training.Layer.MaxPool;
+import io.simmixmatch.training.Layer.Rectifier;
+import io.simmixmatch.training.Layer.Residual;
+import io.simmixmatch.training.Layer.Sequence;
 
 /** The backbones of {@link ModelArchitecture}: images in, a feature vector out. */
 final class Backbones {
 
+	private static final Rectifier RELU = new Rectifier(0);
+
+	private static final Rectifier LEAKY_RELU = new Rectifier(0.1f);
+
 	private Backbones() {
 	}
 
-	static Block of(ModelArchitecture architecture) {
+	static Layer of(ModelArchitecture architecture) {
 		return switch (architecture) {
 			case SMALL_CNN -> convStages(1);
 			case CNN_6 -> convStages(2);
-			case CNN_6_STEM -> new SequentialBlock().add(quarteringStem()).add(convStages(2));
-			case WRN_28_2 -> preActivationResNet(16, new int[] { 32, 64, 128 }, 4, Backbones::leakyRelu);
-			case RESNET_18 -> preActivationResNet(64, new int[] { 64, 128, 256, 512 }, 2, Activation::relu);
+			case CNN_6_STEM -> Sequence.of(quarteringStem(), convStages(2));
+			case WRN_28_2 -> preActivationResNet(16, new int[] { 32, 64, 128 }, 4, LEAKY_RELU);
+			case RESNET_18 -> preActivationResNet(64, new int[] { 64, 128, 256, 512 }, 2, RELU);
 		};
 	}
 
@@ -37,28 +37,27 @@ final class Backbones {
 	 * {@code depth} 3x3 conv+BN+ReLU layers: per 28x28 image about 7.5M multiply-adds
 	 * with one per stage, 29M with two.
 	 */
-	private static Block convStages(int depth) {
-		SequentialBlock net = new SequentialBlock();
+	private static Layer convStages(int depth) {
+		List<Layer> layers = new ArrayList<>();
 		int[] widths = { 32, 64, 128 };
 		for (int stage = 0; stage < widths.length; stage++) {
 			if (stage > 0) {
-				net.add(Pool.maxPool2dBlock(new Shape(2, 2)));
+				layers.add(new MaxPool(2));
 			}
 			for (int layer = 0; layer < depth; layer++) {
-				net.add(convBnRelu(widths[stage], 1));
+				layers.add(convBnRelu(widths[stage], 1));
 			}
 		}
-		return net.add(Pool.globalAvgPool2dBlock());
+		layers.add(new GlobalAveragePool());
+		return new Sequence(layers);
 	}
 
-	private static Block quarteringStem() {
-		return new SequentialBlock().add(convBnRelu(32, 2)).add(Pool.maxPool2dBlock(new Shape(2, 2)));
+	private static Layer quarteringStem() {
+		return Sequence.of(convBnRelu(32, 2), new MaxPool(2));
 	}
 
-	private static Block convBnRelu(int channels, int stride) {
-		return new SequentialBlock().add(conv3x3(channels, stride))
-			.add(BatchNorm.builder().build())
-			.add(Activation::relu);
+	private static Layer convBnRelu(int channels, int stride) {
+		return Sequence.of(new Convolution(channels, 3, stride), new BatchNormalization(), RELU);
 	}
 
 	/**
@@ -66,55 +65,24 @@ final class Backbones {
 	 * of four units of width 32, 64, 128; ResNet-18 four groups of two units of width 64
 	 * to 512.
 	 */
-	private static Block preActivationResNet(int stem, int[] widths, int unitsPerGroup,
-			Function<NDArray, NDArray> activation) {
-		SequentialBlock net = new SequentialBlock().add(conv3x3(stem, 1));
+	private static Layer preActivationResNet(int stem, int[] widths, int unitsPerGroup, Rectifier activation) {
+		List<Layer> layers = new ArrayList<>(List.of(new Convolution(stem, 3, 1)));
 		for (int group = 0; group < widths.length; group++) {
 			for (int unit = 0; unit < unitsPerGroup; unit++) {
 				int stride = (group > 0 && unit == 0) ? 2 : 1;
 				boolean project = unit == 0
 						&& (stride != 1 || widths[group] != ((group == 0) ? stem : widths[group - 1]));
-				net.add(residualUnit(widths[group], stride, project, activation));
+				layers.add(residualUnit(widths[group], stride, project, activation));
 			}
 		}
-		return net.add(BatchNorm.builder().build()).add(activationBlock(activation)).add(Pool.globalAvgPool2dBlock());
+		layers.addAll(List.of(new BatchNormalization(), activation, new GlobalAveragePool()));
+		return new Sequence(layers);
 	}
 
-	private static Block residualUnit(int channels, int stride, boolean project,
-			Function<NDArray, NDArray> activation) {
-		Block main = new SequentialBlock().add(BatchNorm.builder().build())
-			.add(activationBlock(activation))
-			.add(conv3x3(channels, stride))
-			.add(BatchNorm.builder().build())
-			.add(activationBlock(activation))
-			.add(conv3x3(channels, 1));
-		Block shortcut = project ? Conv2d.builder()
-			.setFilters(channels)
-			.setKernelShape(new Shape(1, 1))
-			.optStride(new Shape(stride, stride))
-			.optBias(false)
-			.build() : Blocks.identityBlock();
-		return new ParallelBlock(
-				(outputs) -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
-				Arrays.asList(main, shortcut));
-	}
-
-	private static Block activationBlock(Function<NDArray, NDArray> activation) {
-		return new LambdaBlock((list) -> new NDList(activation.apply(list.singletonOrThrow())));
-	}
-
-	private static Block conv3x3(int channels, int stride) {
-		return Conv2d.builder()
-			.setFilters(channels)
-			.setKernelShape(new Shape(3, 3))
-			.optStride(new Shape(stride, stride))
-			.optPadding(new Shape(1, 1))
-			.optBias(false)
-			.build();
-	}
-
-	private static NDArray leakyRelu(NDArray x) {
-		return Activation.leakyRelu(x, 0.1f);
+	private static Layer residualUnit(int channels, int stride, boolean project, Rectifier activation) {
+		Layer main = Sequence.of(new BatchNormalization(), activation, new Convolution(channels, 3, stride),
+				new BatchNormalization(), activation, new Convolution(channels, 3, 1));
+		return new Residual(main, project ? new Convolution(channels, 1, stride) : new Identity());
 	}
 
 }

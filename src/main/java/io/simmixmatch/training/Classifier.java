@@ -63,6 +63,15 @@ public final class Classifier implements AutoCloseable {
 	}
 
 	/**
+	 * The network with the checkpoint's EMA weights, for an exporter to read; inference
+	 * must not change it.
+	 * @return the network
+	 */
+	public SemiSupervisedNet network() {
+		return (SemiSupervisedNet) this.model.getBlock();
+	}
+
+	/**
 	 * Values per image: channels x height x width.
 	 * @return the input size of one image
 	 */

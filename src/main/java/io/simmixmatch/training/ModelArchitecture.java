@@ -23,6 +23,14 @@ public enum ModelArchitecture {
 	WRN_28_2,
 
 	/** ResNet-18, the backbone of the original implementation. */
-	RESNET_18
+	RESNET_18;
+
+	/**
+	 * The backbone's layers, as training builds them.
+	 * @return images in, a feature vector out
+	 */
+	public Layer layers() {
+		return Backbones.of(this);
+	}
 
 }

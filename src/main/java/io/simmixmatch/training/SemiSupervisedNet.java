@@ -38,7 +38,7 @@ public final class SemiSupervisedNet extends AbstractBlock {
 	 * @return an uninitialized network
 	 */
 	public static SemiSupervisedNet of(ModelArchitecture architecture, int numClasses) {
-		return new SemiSupervisedNet(Backbones.of(architecture), numClasses, PROJECTION_DIM);
+		return new SemiSupervisedNet(architecture.layers().block(), numClasses, PROJECTION_DIM);
 	}
 
 	/**
@@ -55,6 +55,22 @@ public final class SemiSupervisedNet extends AbstractBlock {
 				new SequentialBlock().add(Linear.builder().setUnits(2L * projectionDim).build())
 					.add(Activation::relu)
 					.add(Linear.builder().setUnits(projectionDim).build()));
+	}
+
+	/**
+	 * The backbone, built from its architecture's {@link ModelArchitecture#layers()}.
+	 * @return images in, features out
+	 */
+	public Block backbone() {
+		return this.backbone;
+	}
+
+	/**
+	 * The classifier head.
+	 * @return a linear layer from the features to the logits
+	 */
+	public Block classifier() {
+		return this.classifier;
 	}
 
 	@Override

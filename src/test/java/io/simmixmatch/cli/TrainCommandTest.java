@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import io.simmixmatch.data.ImageSetCache;
 import io.simmixmatch.data.SyntheticImages;
 import org.junit.jupiter.api.Test;
@@ -44,15 +46,16 @@ class TrainCommandTest {
 	}
 
 	@Test
-	void trainsAndWritesCheckpointsAndAJsonSummary() throws IOException {
+	void trainsAndWritesCheckpointsAJsonSummaryAndAnOnnxModel() throws Exception {
 		// The built-in data set, already cached: a small synthetic stand-in.
 		ImageSetCache.write(SyntheticImages.of(40, 2), this.dir.resolve("data/cache/fashion-mnist.smm"));
 		Path summary = this.dir.resolve("summary.json");
+		Path onnx = this.dir.resolve("export/model.onnx");
 
 		int exit = run("--algorithm", "SIMMIXMATCH", "--data-dir", this.dir.resolve("data").toString(), "--out",
 				this.dir.resolve("run").toString(), "--json-out", summary.toString(), "--epochs", "2",
 				"--steps-per-epoch", "3", "--batch-size", "8", "--labels-per-class", "5", "--validation-per-class", "5",
-				"--test-per-class", "5", "--device", "cpu");
+				"--test-per-class", "5", "--device", "cpu", "--export-onnx", onnx.toString());
 
 		assertThat(exit).isZero();
 		assertThat(output()).contains("epoch   1", "epoch   2", "SIMMIXMATCH: best epoch");
@@ -63,6 +66,15 @@ class TrainCommandTest {
 		assertThat(json.get("hyperparameters").get("batchSize").asInt()).isEqualTo(8);
 		assertThat(json.get("bestTest").get("top5").asDouble()).isBetween(0.0, 1.0);
 		assertThat(json.get("split").get("test").asInt()).isEqualTo(50);
+		assertThat(output()).contains("ONNX model -> " + onnx);
+		try (OrtSession session = OrtEnvironment.getEnvironment()
+			.createSession(onnx.toString(), new OrtSession.SessionOptions())) {
+			assertThat(session.getInputNames()).containsExactly("images");
+			assertThat(session.getOutputNames()).containsExactly("logits", "probabilities");
+			assertThat(session.getMetadata().getCustomMetadata()).containsEntry("algorithm", "SIMMIXMATCH")
+				.containsEntry("dataset", "synthetic")
+				.containsKeys("class_names", "channel_means", "channel_stds", "input");
+		}
 	}
 
 	private int run(String... args) {

@@ -1,9 +1,11 @@
 package io.simmixmatch.datasets;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 
 import io.simmixmatch.ServiceUnderTest;
 import io.simmixmatch.data.Archives;
+import io.simmixmatch.data.ImagePixels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * "Upload your images, train, predict with your class names" as one flow, through the API
@@ -149,6 +160,52 @@ class UploadedDatasetFlowTest {
 		List<String> labels = new ArrayList<>();
 		top5.forEach((entry) -> labels.add(entry.get("label").asString()));
 		assertThat(labels).allMatch((label) -> label.matches("item-\\d{3}"));
+
+		assertTheExportedModelAnswersAsThePredictionApi("shop", 200);
+	}
+
+	// The model outside the service: ONNX Runtime, given the exported model and the
+	// pixels the service decodes, ranks the same five classes first as /api/v1/predict.
+	private void assertTheExportedModelAnswersAsThePredictionApi(String model, int images) throws Exception {
+		byte[] onnx = this.service.download("/api/v1/models/" + model + "/model.onnx");
+		Random random = new Random(5);
+		OrtEnvironment environment = OrtEnvironment.getEnvironment();
+		try (OrtSession session = environment.createSession(onnx, new OrtSession.SessionOptions())) {
+			for (int i = 0; i < images; i++) {
+				BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+				for (int pixel = 0; pixel < 256; pixel++) {
+					image.setRGB(pixel % 16, pixel / 16, random.nextInt(1 << 24));
+				}
+				HttpResponse<String> prediction = this.service
+					.send(HttpRequest.newBuilder(this.service.uri("/api/v1/predict?model=" + model))
+						.header("Content-Type", "image/png")
+						.POST(HttpRequest.BodyPublishers.ofByteArray(Archives.encode(image, "png"))));
+				JsonNode top5 = json.readTree(prediction.body()).at("/predictions/0/top5");
+				float[] probabilities = probabilities(environment, session, ImagePixels.of(image, 3, 16, 16));
+				Integer[] ranked = IntStream.range(0, probabilities.length)
+					.boxed()
+					.sorted((a, b) -> Float.compare(probabilities[b], probabilities[a]))
+					.toArray(Integer[]::new);
+				for (int rank = 0; rank < 5; rank++) {
+					JsonNode entry = top5.get(rank);
+					assertThat(entry.get("index").asInt()).as("image %d, rank %d", i, rank).isEqualTo(ranked[rank]);
+					assertThat(entry.get("probability").asDouble()).isCloseTo(probabilities[ranked[rank]],
+							within(1e-5));
+				}
+			}
+		}
+	}
+
+	private static float[] probabilities(OrtEnvironment environment, OrtSession session, byte[] pixels)
+			throws OrtException {
+		float[] values = new float[pixels.length];
+		for (int i = 0; i < pixels.length; i++) {
+			values[i] = Byte.toUnsignedInt(pixels[i]) / 255f;
+		}
+		try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values),
+				new long[] { 1, 3, 16, 16 }); OrtSession.Result result = session.run(Map.of("images", input))) {
+			return ((float[][]) result.get("probabilities").orElseThrow().getValue())[0];
+		}
 	}
 
 	@Test

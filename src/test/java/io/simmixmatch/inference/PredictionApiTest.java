@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -395,6 +396,32 @@ class PredictionApiTest {
 		JsonNode health = service.json("/actuator/health/models");
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.at("/details/loaded").findValuesAsString("sha256")).isNotEmpty();
+	}
+
+	@Test
+	void exportsWhatANameServesAndEachCheckpointOfARunAsOnnx() throws Exception {
+		long checkpointOfA = service.json("/api/v1/runs/" + runA + "/checkpoints").get(0).get("id").asLong();
+		HttpResponse<String> production = service.get("/api/v1/models/production/model.onnx");
+		assertThat(production.statusCode()).isEqualTo(200);
+		assertThat(production.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"production-v1.onnx\"");
+		String checksum = production.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> checkpoint = service
+			.get("/api/v1/runs/" + runA + "/checkpoints/" + checkpointOfA + "/model.onnx");
+		assertThat(checkpoint.statusCode()).isEqualTo(200);
+		assertThat(checkpoint.headers().firstValue("ETag")).as("the same network, but other provenance")
+			.isPresent()
+			.isNotEqualTo(Optional.of(checksum));
+
+		for (String missing : List.of("/api/v1/models/nothing-here/model.onnx",
+				"/api/v1/runs/" + runA + "/checkpoints/999999/model.onnx",
+				"/api/v1/runs/" + runB + "/checkpoints/" + checkpointOfA + "/model.onnx",
+				"/api/v1/models/run:" + runWithoutCheckpoint + "/model.onnx")) {
+			HttpResponse<String> response = service.get(missing);
+			assertThat(response.statusCode()).as(missing).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+		assertThat(service.get("/api/v1/models/Not%20A%20Name/model.onnx").statusCode()).isEqualTo(400);
 	}
 
 	private static long createRun() throws Exception {

@@ -16,7 +16,7 @@ class BackbonesTest {
 	@Test
 	void cnn6StemsStagesSeeAQuarterOfEachSide() {
 		Shape photos = new Shape(2, 3, 96, 96);
-		Block backbone = Backbones.of(ModelArchitecture.CNN_6_STEM);
+		Block backbone = ModelArchitecture.CNN_6_STEM.layers().block();
 		try (NDManager manager = NDManager.newBaseManager()) {
 			backbone.initialize(manager, DataType.FLOAT32, photos);
 			Block stem = backbone.getChildren().get(0).getValue();
