@@ -38,10 +38,11 @@ class ModularityTest {
 		new Documenter(this.modules, "target/modules").writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 
 		// The layers: data and training at the bottom, the service's modules above them.
-		assertThat(dependencies).isEqualTo(Map.ofEntries(Map.entry("cli", Set.of("data", "training")),
+		assertThat(dependencies).isEqualTo(Map.ofEntries(Map.entry("cli", Set.of("data", "onnx", "training")),
 				Map.entry("data", Set.of()), Map.entry("database", Set.of()),
 				Map.entry("datasets", Set.of("data", "database", "storage", "web")),
-				Map.entry("inference", Set.of("data", "database", "runs", "training", "web")),
+				Map.entry("inference", Set.of("data", "database", "onnx", "runs", "storage", "training", "web")),
+				Map.entry("onnx", Set.of("training")),
 				Map.entry("runs", Set.of("database", "datasets", "storage", "training", "web")),
 				Map.entry("security", Set.of("database", "web")), Map.entry("storage", Set.of()),
 				Map.entry("studies", Set.of("database", "datasets", "runs", "training", "web")),
