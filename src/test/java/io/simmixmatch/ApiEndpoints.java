@@ -25,6 +25,7 @@ public final class ApiEndpoints {
 			GET,    /api/v1/runs/{id}/checkpoints,              /api/v1/runs/999999/checkpoints,       READER
 			GET,    /api/v1/runs/{id}/checkpoints/{checkpointId}/file, /api/v1/runs/9/checkpoints/9/file, READER
 			GET,    /api/v1/runs/{id}/checkpoints/{checkpointId}/model.onnx, /api/v1/runs/9/checkpoints/9/model.onnx, READER
+			GET,    /api/v1/runs/{id}/checkpoints/{checkpointId}/model-card, /api/v1/runs/9/checkpoints/9/model-card, READER
 			POST,   /api/v1/studies,                            /api/v1/studies,                       TRAINER
 			GET,    /api/v1/studies,                            /api/v1/studies,                       READER
 			GET,    /api/v1/studies/{id},                       /api/v1/studies/999999,                READER
@@ -35,6 +36,7 @@ public final class ApiEndpoints {
 			GET,    /api/v1/models/{alias},                     /api/v1/models/best,                   READER
 			PUT,    /api/v1/models/{alias},                     /api/v1/models/best,                   TRAINER
 			GET,    /api/v1/models/{name}/model.onnx,           /api/v1/models/best/model.onnx,        READER
+			GET,    /api/v1/models/{name}/model-card,           /api/v1/models/best/model-card,        READER
 			POST,   /api/v1/predict,                            /api/v1/predict,                       READER
 			GET,    /v2,                                        /v2,                                   READER
 			GET,    /v2/models/{name},                          /v2/models/best,                       READER

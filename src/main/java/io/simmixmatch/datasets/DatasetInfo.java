@@ -4,7 +4,8 @@ import io.simmixmatch.data.SplitPlan;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What launching a run needs to know of a data set.
+ * What other modules need to know of a data set: to launch a run on it, or to describe a
+ * model trained on it.
  *
  * @param id its id
  * @param status whether runs may use it (READY)
@@ -16,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param imageHeight the height its images are trained at
  * @param imageWidth their width
  * @param decodedBytes the bytes of all its images, decoded
+ * @param counts its images by role where its archive's layout splits them, else null
  */
 public record DatasetInfo(String id, DatasetStatus status, boolean splitByLayout, @Nullable Integer smallestClass,
-		boolean ownTestSplit, int channels, int imageHeight, int imageWidth, long decodedBytes) {
+		boolean ownTestSplit, int channels, int imageHeight, int imageWidth, long decodedBytes,
+		@Nullable SplitCounts counts) {
 
 	/**
 	 * The images per class a split plan would take from it.

@@ -31,14 +31,13 @@ import org.jspecify.annotations.Nullable;
  */
 record DatasetResponse(String id, String name, DatasetFormat format, DatasetStatus status, @Nullable String error,
 		@Nullable Progress progress, List<String> classNames, int channels, int height, int width,
-		@Nullable Integer trainSize, @Nullable Integer testSize, @Nullable Counts counts,
+		@Nullable Integer trainSize, @Nullable Integer testSize, @Nullable SplitCounts counts,
 		@Nullable Map<String, Integer> labeledPerClass, @Nullable Map<String, Integer> skipped, Instant createdAt) {
 
 	static DatasetResponse of(Dataset dataset) {
 		Progress progress = (dataset.getFormat() == DatasetFormat.UPLOADED)
 				? new Progress(dataset.getImagesDecoded(), dataset.getImagesPlanned()) : null;
-		Counts counts = (dataset.getLabeledCount() != null) ? new Counts(dataset.getLabeledCount(),
-				dataset.getValidationCount(), dataset.getTestSize(), dataset.getUnlabeledCount()) : null;
+		SplitCounts counts = SplitCounts.of(dataset);
 		boolean counted = counts != null || dataset.getFormat() != DatasetFormat.UPLOADED;
 		return new DatasetResponse(dataset.getId(), dataset.getName(), dataset.getFormat(), dataset.getStatus(),
 				dataset.getError(), progress, dataset.getClassNames(), dataset.getImageChannels(),
@@ -66,17 +65,6 @@ record DatasetResponse(String id, String name, DatasetFormat format, DatasetStat
 	 * @param planned images to decode
 	 */
 	record Progress(int decoded, int planned) {
-	}
-
-	/**
-	 * Images by role.
-	 *
-	 * @param labeled labeled training images
-	 * @param validation validation images
-	 * @param test test images
-	 * @param unlabeled unlabeled training images
-	 */
-	record Counts(int labeled, Integer validation, int test, Integer unlabeled) {
 	}
 
 }

@@ -69,7 +69,8 @@ class JpaDatasetCatalog implements DatasetCatalog {
 		return new DatasetInfo(dataset.getId(), dataset.getStatus(), dataset.getFormat() == DatasetFormat.UPLOADED,
 				dataset.getSmallestClass(), Boolean.TRUE.equals(dataset.getOwnTestSplit()), dataset.getImageChannels(),
 				dataset.getImageHeight(), dataset.getImageWidth(),
-				images * dataset.getImageChannels() * dataset.getImageHeight() * dataset.getImageWidth());
+				images * dataset.getImageChannels() * dataset.getImageHeight() * dataset.getImageWidth(),
+				SplitCounts.of(dataset));
 	}
 
 }

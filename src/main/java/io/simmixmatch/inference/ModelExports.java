@@ -3,12 +3,19 @@ package io.simmixmatch.inference;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.simmixmatch.datasets.DatasetCatalog;
+import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.onnx.OnnxExport;
 import io.simmixmatch.runs.ArchivedCheckpoint;
 import io.simmixmatch.runs.CheckpointArchive;
+import io.simmixmatch.runs.RunCatalog;
+import io.simmixmatch.runs.RunResponse;
 import io.simmixmatch.storage.Checksums;
+import io.simmixmatch.training.CheckpointMetadata;
+import io.simmixmatch.training.Classifier;
 import io.simmixmatch.web.ApiProblems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,9 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Checkpoints as ONNX models: a model name as it resolves now, or one checkpoint of a
- * run. The network comes from the model cache, loaded once for predictions and exports
- * alike; writing reads its weights and changes nothing.
+ * Checkpoints for use outside the service: as ONNX models, with a model card. A model
+ * name is exported as it resolves now, or one checkpoint of a run. The network comes from
+ * the model cache, loaded once for predictions and exports alike; writing reads its
+ * weights and changes nothing.
  */
 @Service
 class ModelExports {
@@ -34,56 +42,133 @@ class ModelExports {
 
 	private final ModelCache models;
 
-	ModelExports(ModelRegistry registry, CheckpointArchive checkpoints, ModelCache models) {
+	private final RunCatalog runs;
+
+	private final DatasetCatalog datasets;
+
+	ModelExports(ModelRegistry registry, CheckpointArchive checkpoints, ModelCache models, RunCatalog runs,
+			DatasetCatalog datasets) {
 		this.registry = registry;
 		this.checkpoints = checkpoints;
 		this.models = models;
+		this.runs = runs;
+		this.datasets = datasets;
 	}
 
 	/**
-	 * Exports what a model name serves now.
+	 * What a model name serves now.
 	 * @param name an alias or {@code run:{id}}
-	 * @return the ONNX model
+	 * @return its checkpoint, to export
 	 * @throws org.springframework.web.ErrorResponseException 404 if the name serves
-	 * nothing, 503 if its checkpoint cannot be loaded
+	 * nothing
 	 */
-	ExportedModel ofName(ModelName name) {
+	Exportable ofName(ModelName name) {
 		ModelVersion version = this.registry.resolve(name).orElseThrow(() -> ApiProblems.notFound("model", name));
-		return export(version.checkpoint(), name + ((version.version() != null) ? "-v" + version.version() : ""),
-				version.version());
+		String label = name + ((version.version() != null) ? "-v" + version.version() : "");
+		return new Exportable(version.checkpoint(), name.toString(), version.version(), label.replace(':', '-'));
 	}
 
 	/**
-	 * Exports a checkpoint of a run.
+	 * A checkpoint of a run.
 	 * @param runId the run
 	 * @param checkpointId its checkpoint
-	 * @return the ONNX model
+	 * @return the checkpoint, to export
 	 * @throws org.springframework.web.ErrorResponseException 404 if the run has no such
-	 * checkpoint, 503 if it cannot be loaded
+	 * checkpoint
 	 */
-	ExportedModel ofCheckpoint(long runId, long checkpointId) {
+	Exportable ofCheckpoint(long runId, long checkpointId) {
 		ArchivedCheckpoint checkpoint = this.checkpoints.find(checkpointId)
 			.filter((found) -> found.runId() == runId)
 			.orElseThrow(() -> ApiProblems.notFound("checkpoint", checkpointId + " of run " + runId));
-		return export(checkpoint, "run-" + runId + "-checkpoint-" + checkpointId, null);
+		String label = "run-" + runId + "-checkpoint-" + checkpointId;
+		return new Exportable(checkpoint, label, null, label);
 	}
 
-	private ExportedModel export(ArchivedCheckpoint checkpoint, String name, @Nullable Integer aliasVersion) {
+	/**
+	 * Writes a checkpoint as an ONNX model.
+	 * @param exportable the checkpoint
+	 * @return the model
+	 * @throws org.springframework.web.ErrorResponseException 503 if it cannot be loaded
+	 */
+	ExportedModel onnx(Exportable exportable) {
+		ArchivedCheckpoint checkpoint = exportable.checkpoint();
 		Map<String, String> provenance = new LinkedHashMap<>();
 		provenance.put("run_id", Long.toString(checkpoint.runId()));
 		provenance.put("checkpoint_id", Long.toString(checkpoint.id()));
 		provenance.put("checkpoint_sha256", checkpoint.sha256());
-		if (aliasVersion != null) {
-			provenance.put("model_version", name);
+		if (exportable.version() != null) {
+			provenance.put("model_version", exportable.name() + " v" + exportable.version());
 		}
+		byte[] onnx = OnnxExport.of(classifier(checkpoint), provenance);
+		return new ExportedModel(exportable.fileLabel() + ".onnx", onnx, Checksums.sha256(onnx));
+	}
+
+	/**
+	 * Describes a checkpoint and its ONNX model.
+	 * @param exportable the checkpoint
+	 * @return its card
+	 * @throws org.springframework.web.ErrorResponseException 503 if it cannot be loaded
+	 */
+	ModelCard card(Exportable exportable) {
+		ArchivedCheckpoint checkpoint = exportable.checkpoint();
+		ExportedModel onnx = onnx(exportable);
+		CheckpointMetadata metadata = classifier(checkpoint).metadata();
+		RunResponse run = this.runs.view(checkpoint.runId())
+			.orElseThrow(() -> ApiProblems.notFound("run", checkpoint.runId()));
+		DatasetInfo dataset = this.datasets.find(run.datasetId()).orElse(null);
+		// The run measured test and per-class results on its best checkpoint, once it
+		// ended.
+		boolean measured = this.checkpoints.best(run.id())
+			.filter((best) -> best.sha256().equals(checkpoint.sha256()))
+			.isPresent();
+		return new ModelCard(
+				new ModelCard.Model(exportable.name(), exportable.version(), run.id(), checkpoint.id(),
+						metadata.epoch(), metadata.step()),
+				new ModelCard.Data(run.datasetId(),
+						(dataset != null && dataset.counts() != null) ? "by the archive's folders"
+								: "by plan: " + run.hyperparameters().get("labelsPerClass") + " labeled and "
+										+ run.hyperparameters().get("validationPerClass")
+										+ " validation images per class, seed " + run.hyperparameters().get("seed"),
+						(dataset != null) ? dataset.counts() : null, metadata.classNames()),
+				new ModelCard.Training(run.algorithm(), run.preset(), run.hyperparameters(),
+						metadata.trainedSeconds() / 60, run.execution().worker(), run.execution().devices()),
+				new ModelCard.Results(checkpoint.valTop1(), checkpoint.valTop5(), measured ? run.test() : null,
+						measured ? run.classes() : null),
+				new ModelCard.Onnx(onnx.fileName(), onnx.sha256(), OnnxExport.OPSET), preprocessing(metadata));
+	}
+
+	private static ModelCard.Preprocessing preprocessing(CheckpointMetadata metadata) {
+		String colour = (metadata.channels() == 3) ? "RGB" : "grayscale";
+		List<String> steps = List.of("Decode the image and convert it to " + colour + ".",
+				"Resize it bilinearly to " + metadata.width() + " x " + metadata.height() + " pixels.",
+				"Scale each value to [0, 1] (divide by 255) and lay it out channel-major: (N, " + metadata.channels()
+						+ ", " + metadata.height() + ", " + metadata.width() + ").",
+				"Feed it as `images`; the graph subtracts the channel means and divides by the standard"
+						+ " deviations itself. `probabilities` holds the softmax over the classes, by index.");
+		return new ModelCard.Preprocessing(metadata.channels(), metadata.height(), metadata.width(),
+				metadata.normalization().mean(), metadata.normalization().std(), steps);
+	}
+
+	private Classifier classifier(ArchivedCheckpoint checkpoint) {
 		try {
-			byte[] onnx = OnnxExport.of(this.models.get(checkpoint).classifier(), provenance);
-			return new ExportedModel(name.replace(':', '-') + ".onnx", onnx, Checksums.sha256(onnx));
+			return this.models.get(checkpoint).classifier();
 		}
 		catch (UncheckedIOException ex) {
 			log.error("Cannot load checkpoint {} to export it", checkpoint.id(), ex);
 			throw ApiProblems.unavailable("Checkpoint " + checkpoint.id() + " cannot be loaded", RETRY_AFTER);
 		}
+	}
+
+	/**
+	 * A checkpoint to export.
+	 *
+	 * @param checkpoint the checkpoint
+	 * @param name what it was asked for by
+	 * @param version the alias's version, null for a run or checkpoint
+	 * @param fileLabel a name for its files
+	 */
+	record Exportable(ArchivedCheckpoint checkpoint, String name, @Nullable Integer version, String fileLabel) {
+
 	}
 
 	/**

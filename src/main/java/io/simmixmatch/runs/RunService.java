@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Launches runs and answers for them. Every method is one short transaction. */
 @Service
 @Transactional
-class RunService {
+class RunService implements RunCatalog {
 
 	private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
@@ -242,6 +242,11 @@ class RunService {
 	}
 
 	@Transactional(readOnly = true)
+	@Override
+	public Optional<RunResponse> view(long runId) {
+		return this.runs.findById(runId).map(RunResponse::of);
+	}
+
 	RunResponse get(long id) {
 		return RunResponse.of(find(id));
 	}

@@ -258,6 +258,11 @@ class TrainingRun {
 			Instant now) {
 		transitionTo(outcome, now);
 		this.etaSeconds = null;
+		if (outcome == RunStatus.SUCCEEDED && this.hyperparameters.maxMinutes() > 0) {
+			// The steps its time allowed, where the last progress report still guessed.
+			this.totalSteps = this.step;
+			this.totalEpochs = this.epoch;
+		}
 		if (error != null) {
 			this.error = error;
 		}

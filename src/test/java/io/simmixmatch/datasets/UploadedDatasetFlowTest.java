@@ -9,8 +9,10 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -162,6 +164,40 @@ class UploadedDatasetFlowTest {
 		assertThat(labels).allMatch((label) -> label.matches("item-\\d{3}"));
 
 		assertTheExportedModelAnswersAsThePredictionApi("shop", 200);
+		assertTheModelCardDescribesTheRun("shop", runId);
+	}
+
+	private void assertTheModelCardDescribesTheRun(String model, long runId) throws Exception {
+		String onnxChecksum = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(this.service.download("/api/v1/models/" + model + "/model.onnx")));
+		JsonNode card = this.service.json("/api/v1/models/" + model + "/model-card");
+		assertThat(card.at("/model/runId").asLong()).isEqualTo(runId);
+		assertThat(card.at("/model/version").asInt()).isOne();
+		assertThat(card.at("/data/dataset").asString()).isEqualTo("shop");
+		assertThat(card.at("/data/split").asString()).isEqualTo("by the archive's folders");
+		assertThat(card.at("/data/images/labeled").asInt()).isEqualTo(2 * CLASSES);
+		assertThat(card.at("/data/images/unlabeled").asInt()).isEqualTo(97 * CLASSES);
+		assertThat(card.at("/data/classNames")).hasSize(CLASSES);
+		assertThat(card.at("/training/algorithm").asString()).isEqualTo("FIXMATCH");
+		assertThat(card.at("/training/preset").asString()).isEqualTo("photo-32");
+		assertThat(card.at("/training/hyperparameters/maxMinutes").asDouble()).isEqualTo(0.17);
+		assertThat(card.at("/training/trainedMinutes").asDouble()).isBetween(0.0, 0.5);
+		assertThat(card.at("/training/devices").asString()).isEqualTo("cpu");
+		assertThat(card.at("/results/validationTop1").asDouble()).isBetween(0.0, 1.0);
+		assertThat(card.at("/results/classes/split").asString()).as("the promoted checkpoint is the best")
+			.isEqualTo("validation");
+		assertThat(card.at("/results/classes/classes")).hasSize(CLASSES);
+		assertThat(card.at("/onnx/sha256").asString()).as("the file it describes").isEqualTo(onnxChecksum);
+		assertThat(card.at("/preprocessing/height").asInt()).isEqualTo(16);
+		assertThat(card.at("/preprocessing/channelMeans")).hasSize(3);
+
+		HttpResponse<String> markdown = this.service
+			.send(HttpRequest.newBuilder(this.service.uri("/api/v1/models/" + model + "/model-card"))
+				.header("Accept", "text/markdown"));
+		assertThat(markdown.statusCode()).isEqualTo(200);
+		assertThat(markdown.body()).startsWith("# Model card: " + model)
+			.contains("| item-007 | 1 |", "Resize it bilinearly to 16 x 16 pixels.", onnxChecksum);
 	}
 
 	// The model outside the service: ONNX Runtime, given the exported model and the

@@ -416,7 +416,8 @@ class PredictionApiTest {
 		for (String missing : List.of("/api/v1/models/nothing-here/model.onnx",
 				"/api/v1/runs/" + runA + "/checkpoints/999999/model.onnx",
 				"/api/v1/runs/" + runB + "/checkpoints/" + checkpointOfA + "/model.onnx",
-				"/api/v1/models/run:" + runWithoutCheckpoint + "/model.onnx")) {
+				"/api/v1/models/run:" + runWithoutCheckpoint + "/model.onnx", "/api/v1/models/nothing-here/model-card",
+				"/api/v1/runs/" + runB + "/checkpoints/" + checkpointOfA + "/model-card")) {
 			HttpResponse<String> response = service.get(missing);
 			assertThat(response.statusCode()).as(missing).isEqualTo(404);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
