@@ -45,7 +45,7 @@ class ModularityTest {
 						Set.of("data", "database", "datasets", "onnx", "runs", "storage", "training", "web")),
 				Map.entry("onnx", Set.of("training")),
 				Map.entry("runs", Set.of("database", "datasets", "storage", "training", "web")),
-				Map.entry("security", Set.of("database", "web")), Map.entry("storage", Set.of()),
+				Map.entry("security", Set.of("database", "storage", "web")), Map.entry("storage", Set.of()),
 				Map.entry("studies", Set.of("database", "datasets", "runs", "training", "web")),
 				Map.entry("training", Set.of("data")), Map.entry("web", Set.of("database")),
 				Map.entry("workers", Set.of("data", "database", "datasets", "runs", "storage", "training"))));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.simmixmatch.database.AdvisoryLocks;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.ArchivedCheckpoint;
 import io.simmixmatch.runs.CheckpointArchive;
@@ -58,7 +59,7 @@ class ModelRegistry {
 		ArchivedCheckpoint released = this.checkpoints.release(runId)
 			.orElseThrow(() -> ApiProblems.conflict("Run " + runId + " has no best checkpoint to promote"));
 		// A lock per alias for this transaction: concurrent promotions number in turn.
-		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", alias.name());
+		AdvisoryLocks.lockForTransaction(this.jdbc, "alias " + alias.name());
 		int version = this.jdbc.queryForObject(
 				"select coalesce(max(version), 0) + 1 from model_version where alias = ?", Integer.class, alias.name());
 		Instant now = this.clock.instant();

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
+import io.simmixmatch.web.CsvDownloads;
 import io.simmixmatch.web.PageResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,8 +33,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "runs", description = "Launch training runs, follow their progress and curves, cancel them")
 @RequestMapping("/api/v1/runs")
 class RunController {
-
-	static final String TEXT_CSV = "text/csv";
 
 	private final RunService runs;
 
@@ -89,13 +88,9 @@ class RunController {
 		return this.runs.metrics(id);
 	}
 
-	@GetMapping(path = "/{id}/metrics", produces = TEXT_CSV)
+	@GetMapping(path = "/{id}/metrics", produces = CsvDownloads.TEXT_CSV)
 	ResponseEntity<String> metricsCsv(@PathVariable long id) {
-		String csv = EpochMetricsCsv.write(this.runs.metrics(id));
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-" + id + "-metrics.csv\"")
-			.contentType(MediaType.parseMediaType(TEXT_CSV))
-			.body(csv);
+		return CsvDownloads.attachment("run-" + id + "-metrics.csv", EpochMetricsCsv.write(this.runs.metrics(id)));
 	}
 
 	@GetMapping("/{id}/checkpoints")

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import io.simmixmatch.database.AdvisoryLocks;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.data.ImageSet;
@@ -226,8 +227,7 @@ class RunService implements RunCatalog {
 	// Launches of one caller take turns (a transaction-scoped advisory lock), so two at
 	// once cannot both pass the bound.
 	void checkRoomForRuns(String caller, int launching) {
-		this.jdbc.query("select pg_advisory_xact_lock(hashtext(?))", (row) -> {
-		}, "launch " + caller);
+		AdvisoryLocks.lockForTransaction(this.jdbc, "launch " + caller);
 		long active = this.runs.countByCreatedByAndStatusIn(caller, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING));
 		int most = this.limits.maxActiveRunsPerCaller();
 		if (active + launching <= most) {

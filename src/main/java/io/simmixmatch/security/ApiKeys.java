@@ -2,7 +2,6 @@ package io.simmixmatch.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.simmixmatch.storage.Checksums;
 import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.web.ApiProblems;
 import org.jspecify.annotations.Nullable;
@@ -159,12 +159,7 @@ public class ApiKeys {
 	}
 
 	private static byte[] sha256(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Checksums.digest(key.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -36,9 +36,16 @@ public final class Checksums {
 	 * @return their checksum, in lowercase hex
 	 */
 	public static String sha256(byte[] bytes) {
-		MessageDigest digest = sha256();
-		digest.update(bytes);
-		return hex(digest);
+		return HexFormat.of().formatHex(digest(bytes));
+	}
+
+	/**
+	 * The SHA-256 digest of bytes in memory.
+	 * @param bytes the bytes
+	 * @return the 32 bytes of their digest
+	 */
+	public static byte[] digest(byte[] bytes) {
+		return sha256().digest(bytes);
 	}
 
 	static MessageDigest sha256() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.simmixmatch.runs.EpochMetricResponse;
+import io.simmixmatch.web.CsvDownloads;
 import io.simmixmatch.web.PageResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +29,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "studies", description = "Ablations and sweeps: a run per configuration and seed, compared with a baseline")
 @RequestMapping("/api/v1/studies")
 class StudyController {
-
-	private static final String TEXT_CSV = "text/csv";
 
 	private final StudyService studies;
 
@@ -65,12 +63,9 @@ class StudyController {
 		return this.studies.get(id);
 	}
 
-	@GetMapping(path = "/{id}", produces = TEXT_CSV)
+	@GetMapping(path = "/{id}", produces = CsvDownloads.TEXT_CSV)
 	ResponseEntity<String> csv(@PathVariable long id) {
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"study-" + id + ".csv\"")
-			.contentType(MediaType.parseMediaType(TEXT_CSV))
-			.body(StudyCsv.write(this.studies.get(id)));
+		return CsvDownloads.attachment("study-" + id + ".csv", StudyCsv.write(this.studies.get(id)));
 	}
 
 	/** The curves of the study's runs, by run id. */
