@@ -168,10 +168,17 @@ public final class TrainCommand implements Callable<Integer> {
 			json.writeValue(this.jsonOut.toFile(), summary);
 		}
 		this.console.println(summary.describe());
-		if (this.exportOnnx != null && outcome.completed() && outcome.bestCheckpoint() != null) {
+		if (!outcome.completed()) {
+			return 130;
+		}
+		if (this.exportOnnx != null) {
+			if (outcome.bestCheckpoint() == null) {
+				this.console.println("--export-onnx: the run has no best checkpoint (it had no validation images)");
+				return CommandLine.ExitCode.SOFTWARE;
+			}
 			exportOnnx(outcome.bestCheckpoint(), target);
 		}
-		return outcome.completed() ? CommandLine.ExitCode.OK : 130;
+		return CommandLine.ExitCode.OK;
 	}
 
 	private void exportOnnx(Path checkpoint, Device target) throws IOException {

@@ -129,9 +129,9 @@ record ModelCard(Model model, Data data, Training training, Results results, Onn
 			page.append("- images: ")
 				.append(images.labeled())
 				.append(" labeled, ")
-				.append(images.unlabeled())
+				.append(count(images.unlabeled()))
 				.append(" unlabeled, ")
-				.append(images.validation())
+				.append(count(images.validation()))
 				.append(" validation, ")
 				.append(images.test())
 				.append(" test\n");
@@ -196,6 +196,10 @@ record ModelCard(Model model, Data data, Training training, Results results, Onn
 			.append("`.\n\n");
 		this.preprocessing.steps().forEach((step) -> page.append("1. ").append(step).append('\n'));
 		return page.toString();
+	}
+
+	private static String count(@Nullable Integer value) {
+		return (value != null) ? value.toString() : "-";
 	}
 
 	private static String share(@Nullable Double value) {

@@ -1,10 +1,15 @@
 package io.simmixmatch.inference;
 
-import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import ai.djl.Device;
 
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
@@ -40,17 +45,13 @@ class ModelExports {
 
 	private final CheckpointArchive checkpoints;
 
-	private final ModelCache models;
-
 	private final RunCatalog runs;
 
 	private final DatasetCatalog datasets;
 
-	ModelExports(ModelRegistry registry, CheckpointArchive checkpoints, ModelCache models, RunCatalog runs,
-			DatasetCatalog datasets) {
+	ModelExports(ModelRegistry registry, CheckpointArchive checkpoints, RunCatalog runs, DatasetCatalog datasets) {
 		this.registry = registry;
 		this.checkpoints = checkpoints;
-		this.models = models;
 		this.runs = runs;
 		this.datasets = datasets;
 	}
@@ -91,6 +92,10 @@ class ModelExports {
 	 * @throws org.springframework.web.ErrorResponseException 503 if it cannot be loaded
 	 */
 	ExportedModel onnx(Exportable exportable) {
+		return withClassifier(exportable.checkpoint(), (classifier) -> onnx(exportable, classifier));
+	}
+
+	private static ExportedModel onnx(Exportable exportable, Classifier classifier) {
 		ArchivedCheckpoint checkpoint = exportable.checkpoint();
 		Map<String, String> provenance = new LinkedHashMap<>();
 		provenance.put("run_id", Long.toString(checkpoint.runId()));
@@ -99,7 +104,7 @@ class ModelExports {
 		if (exportable.version() != null) {
 			provenance.put("model_version", exportable.name() + " v" + exportable.version());
 		}
-		byte[] onnx = OnnxExport.of(classifier(checkpoint), provenance);
+		byte[] onnx = OnnxExport.of(classifier, provenance);
 		return new ExportedModel(exportable.fileLabel() + ".onnx", onnx, Checksums.sha256(onnx));
 	}
 
@@ -110,9 +115,12 @@ class ModelExports {
 	 * @throws org.springframework.web.ErrorResponseException 503 if it cannot be loaded
 	 */
 	ModelCard card(Exportable exportable) {
+		return withClassifier(exportable.checkpoint(),
+				(classifier) -> card(exportable, classifier.metadata(), onnx(exportable, classifier)));
+	}
+
+	private ModelCard card(Exportable exportable, CheckpointMetadata metadata, ExportedModel onnx) {
 		ArchivedCheckpoint checkpoint = exportable.checkpoint();
-		ExportedModel onnx = onnx(exportable);
-		CheckpointMetadata metadata = classifier(checkpoint).metadata();
 		RunResponse run = this.runs.view(checkpoint.runId())
 			.orElseThrow(() -> ApiProblems.notFound("run", checkpoint.runId()));
 		DatasetInfo dataset = this.datasets.find(run.datasetId()).orElse(null);
@@ -149,13 +157,32 @@ class ModelExports {
 				metadata.normalization().mean(), metadata.normalization().std(), steps);
 	}
 
-	private Classifier classifier(ArchivedCheckpoint checkpoint) {
+	private <T> T withClassifier(ArchivedCheckpoint checkpoint, Function<Classifier, T> use) {
+		Path file = null;
 		try {
-			return this.models.get(checkpoint).classifier();
+			file = Files.createTempFile("export-" + checkpoint.id() + "-", ".ckpt");
+			this.checkpoints.download(checkpoint, file);
+			try (Classifier classifier = Classifier.load(file, Device.cpu())) {
+				return use.apply(classifier);
+			}
 		}
-		catch (UncheckedIOException ex) {
+		catch (IOException ex) {
 			log.error("Cannot load checkpoint {} to export it", checkpoint.id(), ex);
 			throw ApiProblems.unavailable("Checkpoint " + checkpoint.id() + " cannot be loaded", RETRY_AFTER);
+		}
+		finally {
+			deleteQuietly(file);
+		}
+	}
+
+	private static void deleteQuietly(@Nullable Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				log.warn("Cannot delete {}", file, ex);
+			}
 		}
 	}
 

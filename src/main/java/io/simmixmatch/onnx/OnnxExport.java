@@ -34,8 +34,9 @@ import static io.simmixmatch.onnx.OnnxGraph.real;
  * deviations itself, as the service does before its network. Its outputs are
  * {@value #LOGITS} and their softmax, {@value #PROBABILITIES}, both {@code (N, classes)}.
  * BatchNorm stays a BatchNormalization node with the EMA model's running statistics, so
- * the graph is the network layer for layer; ONNX Runtime fuses it into the convolution
- * when it loads the model. The projection head, which only training uses, is left out.
+ * the graph is the network layer for layer; where one follows a convolution, ONNX Runtime
+ * fuses the two when it loads the model. The projection head, which only training uses,
+ * is left out.
  */
 public final class OnnxExport {
 

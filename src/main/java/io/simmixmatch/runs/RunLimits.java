@@ -45,11 +45,20 @@ record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep, @DefaultV
 					+ " steps (epochs x stepsPerEpoch); at most " + this.maxSteps));
 		}
 		time.filter((estimate) -> estimate.seconds() > this.maxTrainingTime.toSeconds())
-			.ifPresent((estimate) -> errors.add(new FieldError("hyperparameters", String.format(Locale.ROOT,
-					"the run would train about %.1f hours (%d steps of %d images at the %.0f images/s that runs like it measured); at most %.1f hours: lower epochs or stepsPerEpoch, or set maxMinutes",
-					estimate.seconds() / 3600, hp.totalSteps(), hp.imagesTrainedPerStep(algorithm),
-					estimate.imagesPerSecond(), this.maxTrainingTime.toSeconds() / 3600.0))));
+			.ifPresent((estimate) -> errors.add(new FieldError("hyperparameters", tooLong(hp, algorithm, estimate))));
 		return errors;
+	}
+
+	private String tooLong(Hyperparameters hp, Algorithm algorithm, TrainingTime estimate) {
+		double hours = estimate.seconds() / 3600;
+		double most = this.maxTrainingTime.toSeconds() / 3600.0;
+		if (hp.maxMinutes() > 0 && hp.maxMinutes() * 60 <= estimate.seconds()) {
+			return String.format(Locale.ROOT, "maxMinutes allows %.1f hours of training; at most %.1f hours", hours,
+					most);
+		}
+		return String.format(Locale.ROOT,
+				"the run would train about %.1f hours (%d steps of %d images at the %.0f images/s that runs like it measured); at most %.1f hours: lower epochs or stepsPerEpoch, or set maxMinutes",
+				hours, hp.totalSteps(), hp.imagesTrainedPerStep(algorithm), estimate.imagesPerSecond(), most);
 	}
 
 }

@@ -134,13 +134,13 @@ class RunService implements RunCatalog {
 		String name = Objects.requireNonNullElseGet(request.name(),
 				() -> algorithm.name().toLowerCase() + " on " + datasetId);
 		int priority = Objects.requireNonNullElse(request.priority(), 0);
-		Optional<TrainingTime> time = this.times.estimate(resolved, algorithm, dataset);
+		int devices = Objects.requireNonNullElse(request.devices(), 1);
+		Optional<TrainingTime> time = this.times.estimate(resolved, algorithm, dataset, devices);
 		List<FieldError> beyondLimits = this.limits.check(resolved, algorithm, time);
 		if (!beyondLimits.isEmpty()) {
 			throw ApiProblems.invalidFields(beyondLimits);
 		}
 		checkStepFitsAWorker(resolved, algorithm, dataset);
-		int devices = Objects.requireNonNullElse(request.devices(), 1);
 		if (resolved.batchSize() < devices) {
 			throw ApiProblems
 				.invalidFields(List.of(new FieldError("devices", "must not exceed hyperparameters.batchSize ("
@@ -241,12 +241,13 @@ class RunService implements RunCatalog {
 		throw ApiProblems.tooManyRequests(detail, ACTIVE_RUNS_RETRY_AFTER);
 	}
 
-	@Transactional(readOnly = true)
 	@Override
+	@Transactional(readOnly = true)
 	public Optional<RunResponse> view(long runId) {
 		return this.runs.findById(runId).map(RunResponse::of);
 	}
 
+	@Transactional(readOnly = true)
 	RunResponse get(long id) {
 		return RunResponse.of(find(id));
 	}

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How long a run will train, from the throughput that the latest succeeded runs of its
- * backbone, algorithm and image size measured on this pool's workers. A run is queued,
- * not placed, so the estimate is the pool's, not one worker's.
+ * backbone, algorithm, image size and number of devices measured on this pool's workers.
+ * A run is queued, not placed, so the estimate is the pool's, not one worker's.
  */
 @Component
 class TrainingTimes {
@@ -33,15 +33,18 @@ class TrainingTimes {
 	 * @param hp its hyperparameters
 	 * @param algorithm its algorithm
 	 * @param dataset its data set
+	 * @param devices the devices it asks for: a run's images per second are all of its
+	 * devices' together
 	 * @return the estimate, or empty where no such run has succeeded yet
 	 */
-	Optional<TrainingTime> estimate(Hyperparameters hp, Algorithm algorithm, DatasetInfo dataset) {
+	Optional<TrainingTime> estimate(Hyperparameters hp, Algorithm algorithm, DatasetInfo dataset, int devices) {
 		List<Double> measured = this.jdbc.queryForList("""
 				select r.images_per_second from training_run r join dataset d on d.id = r.dataset_id
 				where r.status = 'SUCCEEDED' and r.images_per_second > 0 and r.algorithm = ?
 				  and r.hyperparameters ->> 'model' = ? and d.image_height = ? and d.image_width = ?
+				  and r.requested_devices = ?
 				order by r.finished_at desc limit ?""", Double.class, algorithm.name(), hp.model().name(),
-				dataset.imageHeight(), dataset.imageWidth(), MEASURED_RUNS);
+				dataset.imageHeight(), dataset.imageWidth(), devices, MEASURED_RUNS);
 		if (measured.isEmpty()) {
 			return Optional.empty();
 		}

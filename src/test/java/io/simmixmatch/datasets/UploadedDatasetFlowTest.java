@@ -182,8 +182,10 @@ class UploadedDatasetFlowTest {
 		assertThat(card.at("/training/algorithm").asString()).isEqualTo("FIXMATCH");
 		assertThat(card.at("/training/preset").asString()).isEqualTo("photo-32");
 		assertThat(card.at("/training/hyperparameters/maxMinutes").asDouble()).isEqualTo(0.17);
+		assertThat(card.at("/training/trainedMinutes").isNumber()).isTrue();
 		assertThat(card.at("/training/trainedMinutes").asDouble()).isBetween(0.0, 0.5);
 		assertThat(card.at("/training/devices").asString()).isEqualTo("cpu");
+		assertThat(card.at("/results/validationTop1").isNumber()).isTrue();
 		assertThat(card.at("/results/validationTop1").asDouble()).isBetween(0.0, 1.0);
 		assertThat(card.at("/results/classes/split").asString()).as("the promoted checkpoint is the best")
 			.isEqualTo("validation");

@@ -49,19 +49,23 @@ class OnnxExportTest {
 			network.initialize(manager, DataType.FLOAT32, shape);
 			NDArray images = manager.create(pixels, shape);
 			trainBatchNorm(network, NORMALIZATION.apply(images), new Random(11));
-			float[] expected = network
+			NDArray logits = network
 				.forward(new ParameterStore(manager, false), new NDList(NORMALIZATION.apply(images)), false)
-				.singletonOrThrow()
-				.toFloatArray();
+				.singletonOrThrow();
+			float[] expected = logits.toFloatArray();
+			float[] probabilities = logits.softmax(-1).toFloatArray();
 
 			byte[] onnx = OnnxExport.model(network, metadata(architecture), Map.of("run", "12")).toByteArray();
 
-			float[][] logits = run(onnx, pixels, shape);
-			assertThat(logits).hasDimensions(5, CLASSES);
+			Map<String, float[][]> outputs = run(onnx, pixels, shape);
+			assertThat(outputs.get(OnnxExport.LOGITS)).hasDimensions(5, CLASSES);
 			for (int image = 0; image < 5; image++) {
 				for (int label = 0; label < CLASSES; label++) {
-					assertThat(logits[image][label]).as("image %d, class %d", image, label)
-						.isCloseTo(expected[image * CLASSES + label], within(1e-4f));
+					int at = image * CLASSES + label;
+					assertThat(outputs.get(OnnxExport.LOGITS)[image][label]).as("image %d, class %d", image, label)
+						.isCloseTo(expected[at], within(1e-4f));
+					assertThat(outputs.get(OnnxExport.PROBABILITIES)[image][label]).isCloseTo(probabilities[at],
+							within(1e-5f));
 				}
 			}
 		}
@@ -88,12 +92,14 @@ class OnnxExportTest {
 		}
 	}
 
-	private static float[][] run(byte[] onnx, float[] pixels, Shape shape) throws Exception {
+	private static Map<String, float[][]> run(byte[] onnx, float[] pixels, Shape shape) throws Exception {
 		OrtEnvironment environment = OrtEnvironment.getEnvironment();
 		try (OrtSession session = environment.createSession(onnx, new OrtSession.SessionOptions());
 				OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(pixels), shape.getShape());
 				OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, input))) {
-			return (float[][]) result.get(OnnxExport.LOGITS).orElseThrow().getValue();
+			return Map.of(OnnxExport.LOGITS, (float[][]) result.get(OnnxExport.LOGITS).orElseThrow().getValue(),
+					OnnxExport.PROBABILITIES,
+					(float[][]) result.get(OnnxExport.PROBABILITIES).orElseThrow().getValue());
 		}
 	}
 

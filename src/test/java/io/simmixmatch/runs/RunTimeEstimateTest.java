@@ -103,6 +103,23 @@ class RunTimeEstimateTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from training_run", Long.class)).isEqualTo(before);
 
 		assertThat(create(FIXMATCH.formatted(", \"maxMinutes\": 120"))).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(create(FIXMATCH.replace("\"epochs\": 20", "\"epochs\": 2000").formatted(", \"maxMinutes\": 180")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].message")
+			.isEqualTo("maxMinutes allows 3.0 hours of training; at most 2.0 hours");
+	}
+
+	@Test
+	void runsOnOtherNumbersOfDevicesDoNotCount() {
+		succeeded(create(FIXMATCH.formatted("")), 64);
+
+		assertThat(create(FIXMATCH.replace("{\"algorithm\"", "{\"devices\": 2, \"algorithm\"").formatted("")))
+			.as("their images per second are two devices' together")
+			.hasStatus(HttpStatus.ACCEPTED)
+			.bodyJson()
+			.extractingPath("$.estimate")
+			.isNull();
 	}
 
 	private MvcTestResult create(String body) {
