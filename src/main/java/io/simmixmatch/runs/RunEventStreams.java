@@ -1,21 +1,22 @@
 package io.simmixmatch.runs;
 
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.EventStreams;
+import io.simmixmatch.web.EventStreams.ServerEvent;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events of runs: {@code run} (the run as {@code GET /runs/{id}} shows it)
- * whenever its status or progress changes, and {@code epoch} (one point of its curve)
- * whenever an epoch is recorded. A new stream starts with the run and the epochs so far;
- * it ends after the run ends. Whichever process trains the run, the change reaches every
- * API instance through PostgreSQL notifications.
+ * whenever it changes, and {@code epoch} (one point of its curve) before it when an epoch
+ * is recorded. A new stream starts with the run and the epochs so far; it ends after the
+ * run ends. Whichever process trains the run, its {@link RunEvent}s reach every API
+ * instance.
  */
 @Component
 class RunEventStreams {
@@ -28,42 +29,38 @@ class RunEventStreams {
 
 	private final EventStreams streams = new EventStreams(TIMEOUT);
 
-	RunEventStreams(TrainingRunRepository runs, EpochMetricRepository metrics, PostgresNotifications notifications) {
+	RunEventStreams(TrainingRunRepository runs, EpochMetricRepository metrics, RunEvents events) {
 		this.runs = runs;
 		this.metrics = metrics;
-		notifications.subscribe(RunChannels.EVENTS, this::relay);
+		events.subscribe(this::relay);
 	}
 
 	SseEmitter open(long runId) {
 		TrainingRun run = this.runs.findById(runId).orElseThrow(() -> ApiProblems.notFound("run", runId));
-		SseEmitter emitter = this.streams.open(runId);
-		EventStreams.send(emitter, "run", RunResponse.of(run));
-		this.metrics.findByIdRunIdOrderByIdEpoch(runId)
-			.forEach((metric) -> EventStreams.send(emitter, "epoch", EpochMetricResponse.of(metric)));
-		if (run.getStatus().isTerminal()) {
-			emitter.complete();
-		}
-		return emitter;
+		List<ServerEvent> history = new ArrayList<>();
+		history.add(new ServerEvent("run", RunResponse.of(run)));
+		this.metrics.findByIdRunIdOrderByIdEpoch(runId).forEach((metric) -> history.add(epoch(metric)));
+		return this.streams.open(runId, history, run.getStatus().isTerminal());
 	}
 
-	private void relay(String payload) {
-		long runId = RunChannels.runId(payload);
+	private void relay(RunEvent event) {
+		long runId = event.runId();
 		if (!this.streams.isWatched(runId)) {
 			return;
 		}
-		OptionalInt epoch = RunChannels.epoch(payload);
-		if (epoch.isPresent()) {
-			this.metrics.findById(new EpochMetric.Key(runId, epoch.getAsInt()))
-				.map(EpochMetricResponse::of)
-				.ifPresent((metric) -> this.streams.sendAll(runId, "epoch", metric));
-			return;
+		List<ServerEvent> events = new ArrayList<>();
+		if (event instanceof RunEvent.EpochRecorded recorded) {
+			this.metrics.findById(new EpochMetric.Key(runId, recorded.epoch()))
+				.ifPresent((metric) -> events.add(epoch(metric)));
 		}
 		this.runs.findById(runId).ifPresent((run) -> {
-			this.streams.sendAll(runId, "run", RunResponse.of(run));
-			if (run.getStatus().isTerminal()) {
-				this.streams.completeAll(runId);
-			}
+			events.add(new ServerEvent("run", RunResponse.of(run)));
+			this.streams.publish(runId, events, run.getStatus().isTerminal());
 		});
+	}
+
+	private static ServerEvent epoch(EpochMetric metric) {
+		return new ServerEvent("epoch", EpochMetricResponse.of(metric));
 	}
 
 }

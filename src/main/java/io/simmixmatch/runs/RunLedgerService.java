@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
 import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.ClassResults;
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,19 +31,16 @@ class RunLedgerService implements RunLedger {
 
 	private final CheckpointStore checkpoints;
 
-	private final PostgresNotifications notifications;
-
-	private final ApplicationEventPublisher events;
+	private final RunEvents events;
 
 	private final Clock clock;
 
 	RunLedgerService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointStore checkpoints,
-			PostgresNotifications notifications, ApplicationEventPublisher events, Clock clock) {
-		this.events = events;
+			RunEvents events, Clock clock) {
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
-		this.notifications = notifications;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -57,7 +52,7 @@ class RunLedgerService implements RunLedger {
 		}
 		List<String> used = devices.subList(0, Math.min(run.getRequestedDevices(), devices.size()));
 		run.start(worker, String.join("+", used), now());
-		changed(run);
+		save(run, new RunEvent.Started(runId, worker));
 		log.info("Run {} starts on {} ({}), attempt {}", runId, worker, used, run.getAttempts());
 		return Optional.of(new RunAssignment(runId, run.getDatasetId(), run.getAlgorithm(), run.getHyperparameters(),
 				run.getAttempts(), List.copyOf(used)));
@@ -68,7 +63,7 @@ class RunLedgerService implements RunLedger {
 			long etaSeconds) {
 		TrainingRun run = find(runId);
 		run.recordProgress(step, totalSteps, epoch, imagesPerSecond, etaSeconds);
-		changed(run);
+		save(run, new RunEvent.Progressed(runId, step, totalSteps));
 		return run.isCancelRequested();
 	}
 
@@ -77,17 +72,14 @@ class RunLedgerService implements RunLedger {
 		TrainingRun run = find(runId);
 		run.recordEpoch(epoch);
 		this.metrics.save(EpochMetric.of(runId, run.getAlgorithm(), epoch, now()));
-		this.notifications.send(RunChannels.EVENTS, RunChannels.epochRecorded(runId, epoch.epoch()));
-		changed(run);
-		if (run.getStudyId() != null) {
-			Double top1 = (epoch.validation() != null) ? epoch.validation().top1() : null;
-			this.events.publishEvent(new EpochRecorded(runId, run.getStudyId(), epoch.epoch(), top1));
-		}
+		Double top1 = (epoch.validation() != null) ? epoch.validation().top1() : null;
+		save(run, new RunEvent.EpochRecorded(runId, epoch.epoch(), top1));
 	}
 
 	@Override
 	public void storeCheckpoint(long runId, CheckpointKind kind, Path file) throws IOException {
 		this.checkpoints.store(runId, kind, file, now());
+		this.events.publish(new RunEvent.CheckpointStored(runId, kind));
 	}
 
 	@Override
@@ -99,7 +91,7 @@ class RunLedgerService implements RunLedger {
 		this.checkpoints.read(last.get().id(), last.get().sha256(), file);
 		TrainingRun run = find(runId);
 		run.resumeFrom(last.get().step());
-		changed(run);
+		save(run, new RunEvent.Progressed(runId, run.getStep(), run.getTotalSteps()));
 		return Optional.of(file);
 	}
 
@@ -108,7 +100,7 @@ class RunLedgerService implements RunLedger {
 		TrainingRun run = find(runId);
 		if (run.getStatus() == RunStatus.RUNNING) {
 			run.handBack(failure, now());
-			changed(run);
+			save(run, new RunEvent.HandedBack(runId));
 		}
 	}
 
@@ -126,7 +118,7 @@ class RunLedgerService implements RunLedger {
 		TrainingRun run = find(runId);
 		if (!run.getStatus().isTerminal()) {
 			run.finish(outcome, error, test, classes, now());
-			changed(run);
+			save(run, new RunEvent.Finished(runId, outcome));
 			log.info("Run {} {}{}", runId, outcome, (error != null) ? ": " + error : "");
 		}
 	}
@@ -135,9 +127,9 @@ class RunLedgerService implements RunLedger {
 		return this.runs.findForUpdateById(runId).orElseThrow(() -> new IllegalStateException("No run " + runId));
 	}
 
-	private void changed(TrainingRun run) {
+	private void save(TrainingRun run, RunEvent event) {
 		this.runs.saveAndFlush(run);
-		this.notifications.send(RunChannels.EVENTS, RunChannels.runChanged(run.getId()));
+		this.events.publish(event);
 	}
 
 	private Instant now() {

@@ -16,7 +16,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import io.simmixmatch.database.AdvisoryLocks;
-import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.data.ImageSet;
 import io.simmixmatch.datasets.DatasetCatalog;
@@ -34,7 +33,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -65,9 +63,7 @@ class RunService implements RunCatalog {
 
 	private final RunLimits limits;
 
-	private final ApplicationEventPublisher events;
-
-	private final PostgresNotifications notifications;
+	private final RunEvents events;
 
 	private final JdbcTemplate jdbc;
 
@@ -79,8 +75,8 @@ class RunService implements RunCatalog {
 
 	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
 			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
-			RunLimits limits, ApplicationEventPublisher events, PostgresNotifications notifications, JdbcTemplate jdbc,
-			WorkerCapacity capacity, TrainingTimes times, Clock clock) {
+			RunLimits limits, RunEvents events, JdbcTemplate jdbc, WorkerCapacity capacity, TrainingTimes times,
+			Clock clock) {
 		this.capacity = capacity;
 		this.times = times;
 		this.jdbc = jdbc;
@@ -92,7 +88,6 @@ class RunService implements RunCatalog {
 		this.hyperparameters = hyperparameters;
 		this.limits = limits;
 		this.events = events;
-		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -159,7 +154,7 @@ class RunService implements RunCatalog {
 	 */
 	TrainingRun enqueue(TrainingRun run) {
 		TrainingRun saved = this.runs.save(run);
-		this.events.publishEvent(new RunQueued(saved.getId(), saved.getPriority()));
+		this.events.publish(new RunEvent.Queued(saved.getId(), saved.getPriority()));
 		log.info("Queued run {} ({}, {} on {})", saved.getId(), saved.getName(), saved.getAlgorithm(),
 				saved.getDatasetId());
 		return saved;
@@ -276,25 +271,30 @@ class RunService implements RunCatalog {
 	 * Cancels a run unless it has ended or is stopping already, as a study's runs may
 	 * have meanwhile.
 	 * @param id the run
+	 * @return whether it had not ended
 	 */
-	void cancelUnlessEnded(long id) {
-		this.runs.findForUpdateById(id)
-			.filter((run) -> !run.getStatus().isTerminal() && !run.isCancelRequested())
-			.ifPresent((run) -> {
-				run.requestCancel(now());
-				stopping(run);
-			});
+	boolean cancelUnlessEnded(long id) {
+		TrainingRun run = this.runs.findForUpdateById(id).orElse(null);
+		if (run == null || run.getStatus().isTerminal()) {
+			return false;
+		}
+		if (!run.isCancelRequested()) {
+			run.requestCancel(now());
+			stopping(run);
+		}
+		return true;
 	}
 
 	/**
-	 * Saves a run asked to stop and tells its worker and its event streams.
+	 * Saves a run asked to stop and tells its worker and its event streams: a run that
+	 * was not running has ended already.
 	 * @param run a run just cancelled or flagged to stop
 	 * @return the saved run
 	 */
 	TrainingRun stopping(TrainingRun run) {
 		TrainingRun saved = this.runs.saveAndFlush(run);
-		this.notifications.send(RunChannels.CANCEL, Long.toString(run.getId()));
-		this.notifications.send(RunChannels.EVENTS, RunChannels.runChanged(run.getId()));
+		this.events.publish(saved.getStatus().isTerminal() ? new RunEvent.Finished(saved.getId(), saved.getStatus())
+				: new RunEvent.CancelRequested(saved.getId()));
 		return saved;
 	}
 

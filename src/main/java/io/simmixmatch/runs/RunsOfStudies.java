@@ -73,9 +73,13 @@ class RunsOfStudies implements StudyRuns {
 	}
 
 	@Override
-	public void cancelAll(long studyId) {
+	public boolean cancelAll(long studyId) {
 		// By id, each read under its lock: workers change the runs meanwhile.
-		this.runs.findIdsByStudyId(studyId).forEach(this.service::cancelUnlessEnded);
+		boolean active = false;
+		for (long runId : this.runs.findIdsByStudyId(studyId)) {
+			active |= this.service.cancelUnlessEnded(runId);
+		}
+		return active;
 	}
 
 	@Override

@@ -55,10 +55,12 @@ public interface StudyRuns {
 	List<Double> validationTop1At(long studyId, int epoch, long exceptRunId);
 
 	/**
-	 * Asks each of the study's runs that has not ended to stop, as a cancellation does.
+	 * Asks each of the study's runs that has not ended to stop, as a cancellation does,
+	 * each read under its row lock.
 	 * @param studyId the study
+	 * @return whether any run had not ended
 	 */
-	void cancelAll(long studyId);
+	boolean cancelAll(long studyId);
 
 	/**
 	 * Stops a running run early, for its study's rule.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.simmixmatch.runs.EpochRecorded;
+import io.simmixmatch.runs.RunEvent;
 import io.simmixmatch.runs.StudyRuns;
 import io.simmixmatch.studies.CreateStudyRequest.MedianStopping;
 
@@ -34,15 +34,19 @@ class MedianStoppingRule {
 	}
 
 	@EventListener
-	void onEpoch(EpochRecorded recorded) {
-		MedianStopping rule = this.studies.findById(recorded.studyId())
+	void onEpoch(RunEvent.EpochRecorded recorded) {
+		Long studyId = this.runs.studyOf(recorded.runId());
+		if (studyId == null) {
+			return;
+		}
+		MedianStopping rule = this.studies.findById(studyId)
 			.map((study) -> study.getRequest().medianStopping())
 			.orElse(null);
 		int grace = (rule != null) ? Objects.requireNonNullElse(rule.graceEpochs(), DEFAULT_GRACE_EPOCHS) : 0;
 		if (rule == null || recorded.validationTop1() == null || recorded.epoch() <= grace) {
 			return;
 		}
-		List<Double> others = this.runs.validationTop1At(recorded.studyId(), recorded.epoch(), recorded.runId());
+		List<Double> others = this.runs.validationTop1At(studyId, recorded.epoch(), recorded.runId());
 		if (others.size() < Objects.requireNonNullElse(rule.minRuns(), DEFAULT_MIN_RUNS)) {
 			return;
 		}

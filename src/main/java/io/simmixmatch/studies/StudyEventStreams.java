@@ -1,23 +1,25 @@
 package io.simmixmatch.studies;
 
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.runs.EpochMetricResponse;
-import io.simmixmatch.runs.RunChannels;
+import io.simmixmatch.runs.RunEvent;
+import io.simmixmatch.runs.RunEvents;
 import io.simmixmatch.runs.StudyRuns;
 import io.simmixmatch.studies.StudyResponse.StudyStatus;
 import io.simmixmatch.web.EventStreams;
+import io.simmixmatch.web.EventStreams.ServerEvent;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events of studies: {@code study} whenever one of its runs changes, and
- * {@code epoch} whenever one of its runs records an epoch. A new stream starts with the
- * study and every curve so far, and ends after the study ends. Changes arrive through the
- * runs' PostgreSQL notifications, whichever process trains the runs.
+ * {@code epoch} before it when one of its runs records an epoch. A new stream starts with
+ * the study and every curve so far, and ends after the study ends. Changes arrive as the
+ * runs' {@link RunEvent}s, whichever process trains the runs.
  */
 @Component
 class StudyEventStreams {
@@ -30,45 +32,41 @@ class StudyEventStreams {
 
 	private final EventStreams streams = new EventStreams(TIMEOUT);
 
-	StudyEventStreams(StudyService studies, StudyRuns runs, PostgresNotifications notifications) {
+	StudyEventStreams(StudyService studies, StudyRuns runs, RunEvents events) {
 		this.studies = studies;
 		this.runs = runs;
-		notifications.subscribe(RunChannels.EVENTS, this::relay);
+		events.subscribe(this::relay);
 	}
 
 	SseEmitter open(long studyId) {
 		StudyResponse study = this.studies.get(studyId);
-		SseEmitter emitter = this.streams.open(studyId);
-		EventStreams.send(emitter, "study", study);
+		List<ServerEvent> history = new ArrayList<>();
+		history.add(new ServerEvent("study", study));
 		this.runs.curvesOf(studyId)
-			.forEach((runId, curve) -> curve
-				.forEach((point) -> EventStreams.send(emitter, "epoch", new RunEpoch(runId, point))));
-		if (study.status() == StudyStatus.ENDED) {
-			emitter.complete();
-		}
-		return emitter;
+			.forEach((runId, curve) -> curve.forEach((point) -> history.add(epoch(runId, point))));
+		return this.streams.open(studyId, history, study.status() == StudyStatus.ENDED);
 	}
 
-	private void relay(String payload) {
+	private void relay(RunEvent event) {
 		if (this.streams.isEmpty()) {
 			return;
 		}
-		long runId = RunChannels.runId(payload);
+		long runId = event.runId();
 		Long studyId = this.runs.studyOf(runId);
 		if (studyId == null || !this.streams.isWatched(studyId)) {
 			return;
 		}
-		OptionalInt epoch = RunChannels.epoch(payload);
-		if (epoch.isPresent()) {
-			this.runs.epochOf(runId, epoch.getAsInt())
-				.ifPresent((point) -> this.streams.sendAll(studyId, "epoch", new RunEpoch(runId, point)));
-			return;
+		List<ServerEvent> events = new ArrayList<>();
+		if (event instanceof RunEvent.EpochRecorded recorded) {
+			this.runs.epochOf(runId, recorded.epoch()).ifPresent((point) -> events.add(epoch(runId, point)));
 		}
 		StudyResponse study = this.studies.get(studyId);
-		this.streams.sendAll(studyId, "study", study);
-		if (study.status() == StudyStatus.ENDED) {
-			this.streams.completeAll(studyId);
-		}
+		events.add(new ServerEvent("study", study));
+		this.streams.publish(studyId, events, study.status() == StudyStatus.ENDED);
+	}
+
+	private static ServerEvent epoch(long runId, EpochMetricResponse point) {
+		return new ServerEvent("epoch", new RunEpoch(runId, point));
 	}
 
 	/**

@@ -111,12 +111,13 @@ class StudyService {
 	 */
 	StudyResponse cancel(long id) {
 		Study study = find(id);
-		if (StudyResults.of(study, this.runs.of(id)).status() == StudyResponse.StudyStatus.ENDED) {
+		// The runs are read under their locks, never before: a worker's write in between
+		// would make the locked read conflict with the earlier one.
+		if (!this.runs.cancelAll(id)) {
 			throw ApiProblems.conflict("Study " + id + " has ended; there is nothing to cancel");
 		}
 		study.requestCancel();
 		this.studies.saveAndFlush(study);
-		this.runs.cancelAll(id);
 		log.info("Cancellation of study {} requested", id);
 		return StudyResults.of(study, this.runs.of(id));
 	}

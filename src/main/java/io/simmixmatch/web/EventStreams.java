@@ -29,14 +29,20 @@ public final class EventStreams {
 	/**
 	 * Opens a stream of a resource.
 	 * @param id the resource
-	 * @return the stream, to send its first events to and return from the handler
+	 * @param history the events that bring a new client up to date
+	 * @param ended whether the resource has ended, so that the stream ends after them
+	 * @return the stream, to return from the handler
 	 */
-	public SseEmitter open(long id) {
+	public SseEmitter open(long id, List<ServerEvent> history, boolean ended) {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
 		this.streams.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>()).add(emitter);
 		emitter.onCompletion(() -> forget(id, emitter));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError((ex) -> forget(id, emitter));
+		history.forEach((event) -> send(emitter, event));
+		if (ended) {
+			emitter.complete();
+		}
 		return emitter;
 	}
 
@@ -58,32 +64,23 @@ public final class EventStreams {
 	}
 
 	/**
-	 * Sends an event to every stream of a resource.
+	 * Sends events to every stream of a resource.
 	 * @param id the resource
-	 * @param name the event's name
-	 * @param data its data, written as JSON
+	 * @param events the events, in order
+	 * @param ended whether the resource has ended, so that its streams end after them
 	 */
-	public void sendAll(long id, String name, Object data) {
-		this.streams.getOrDefault(id, List.of()).forEach((emitter) -> send(emitter, name, data));
+	public void publish(long id, List<ServerEvent> events, boolean ended) {
+		for (SseEmitter emitter : this.streams.getOrDefault(id, List.of())) {
+			events.forEach((event) -> send(emitter, event));
+			if (ended) {
+				emitter.complete();
+			}
+		}
 	}
 
-	/**
-	 * Ends every stream of a resource, as when it has ended.
-	 * @param id the resource
-	 */
-	public void completeAll(long id) {
-		this.streams.getOrDefault(id, List.of()).forEach(SseEmitter::complete);
-	}
-
-	/**
-	 * Sends an event to one stream.
-	 * @param emitter the stream
-	 * @param name the event's name
-	 * @param data its data, written as JSON
-	 */
-	public static void send(SseEmitter emitter, String name, Object data) {
+	private static void send(SseEmitter emitter, ServerEvent event) {
 		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
+			emitter.send(SseEmitter.event().name(event.name()).data(event.data()));
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client went away: the emitter's completion callback forgets it.
@@ -96,6 +93,16 @@ public final class EventStreams {
 			listeners.remove(emitter);
 			return listeners.isEmpty() ? null : listeners;
 		});
+	}
+
+	/**
+	 * One server-sent event.
+	 *
+	 * @param name its name
+	 * @param data its data, written as JSON
+	 */
+	public record ServerEvent(String name, Object data) {
+
 	}
 
 }

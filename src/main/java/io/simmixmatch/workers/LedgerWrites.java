@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.function.LongSupplier;
 
 import io.simmixmatch.database.DatabaseAvailability;
-import org.jspecify.annotations.Nullable;
+import io.simmixmatch.runs.RunLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +22,8 @@ final class LedgerWrites {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerWrites.class);
 
+	private final RunLedger ledger;
+
 	private final DatabaseAvailability database;
 
 	private final long toleranceNanos;
@@ -30,7 +32,7 @@ final class LedgerWrites {
 
 	private final LongSupplier nanoTime;
 
-	private final Deque<Write> pending = new ArrayDeque<>();
+	private final Deque<LedgerWrite> pending = new ArrayDeque<>();
 
 	private boolean failing;
 
@@ -40,12 +42,15 @@ final class LedgerWrites {
 
 	/**
 	 * Creates the writes of one attempt.
+	 * @param ledger where they go
 	 * @param database tells an outage from other failures
 	 * @param tolerance how long writes may wait for the database
 	 * @param retryInterval how often waiting writes are tried again
 	 * @param nanoTime the clock
 	 */
-	LedgerWrites(DatabaseAvailability database, Duration tolerance, Duration retryInterval, LongSupplier nanoTime) {
+	LedgerWrites(RunLedger ledger, DatabaseAvailability database, Duration tolerance, Duration retryInterval,
+			LongSupplier nanoTime) {
+		this.ledger = ledger;
 		this.database = database;
 		this.toleranceNanos = tolerance.toNanos();
 		this.retryNanos = retryInterval.toNanos();
@@ -56,27 +61,24 @@ final class LedgerWrites {
 	 * The writes of an attempt on a worker: they wait for the database up to two
 	 * heartbeats less than the silence after which the worker counts as dead, so the
 	 * worker's heartbeats resume before anyone could count it dead (20 s by default).
+	 * @param ledger where they go
 	 * @param database tells an outage from other failures
 	 * @param properties the worker's heartbeats and progress interval
 	 * @return the writes
 	 */
-	static LedgerWrites of(DatabaseAvailability database, WorkerProperties properties) {
+	static LedgerWrites of(RunLedger ledger, DatabaseAvailability database, WorkerProperties properties) {
 		Duration heartbeat = properties.heartbeatInterval();
 		Duration tolerance = properties.deadAfter().minus(heartbeat.multipliedBy(2));
-		return new LedgerWrites(database, tolerance, properties.progressInterval(), System::nanoTime);
+		return new LedgerWrites(ledger, database, tolerance, properties.progressInterval(), System::nanoTime);
 	}
 
 	/**
-	 * Writes now, or after the writes still waiting; a write with the same key as one
-	 * still waiting replaces it (only the latest progress matters).
-	 * @param key what the write is about, or null if no other write replaces it
+	 * Writes now, or after the writes still waiting, dropping those it replaces.
 	 * @param write the write
 	 */
-	void submit(@Nullable String key, Runnable write) {
-		if (key != null) {
-			this.pending.removeIf((waiting) -> key.equals(waiting.key()));
-		}
-		this.pending.add(new Write(key, write));
+	void submit(LedgerWrite write) {
+		this.pending.removeIf(write::replaces);
+		this.pending.add(write);
 		long now = this.nanoTime.getAsLong();
 		if (!this.failing || now - this.lastTry >= this.retryNanos) {
 			flush(now);
@@ -112,7 +114,7 @@ final class LedgerWrites {
 		this.lastTry = now;
 		while (!this.pending.isEmpty()) {
 			try {
-				this.pending.peek().write().run();
+				this.pending.peek().writeTo(this.ledger);
 			}
 			catch (RuntimeException ex) {
 				if (!this.database.isUnavailable(ex)) {
@@ -152,10 +154,6 @@ final class LedgerWrites {
 			Thread.currentThread().interrupt();
 			throw new DatabaseLostException("Interrupted while waiting for the database");
 		}
-	}
-
-	private record Write(@Nullable String key, Runnable write) {
-
 	}
 
 	/** The database stayed away longer than an attempt may wait for it. */

@@ -3,38 +3,30 @@ package io.simmixmatch.workers;
 import java.time.Clock;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.simmixmatch.database.PostgresNotifications;
-import io.simmixmatch.runs.RunQueued;
+import io.simmixmatch.runs.RunEvent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts launched runs into the durable queue, in the launching transaction, and wakes the
- * idle workers when it commits.
+ * Puts launched runs into the durable queue, in the launching transaction; the idle
+ * workers wake when the {@link RunEvent.Queued} event reaches them, after it commits.
  */
 @Component
 class RunQueue {
 
-	/** A run was queued; the payload is its id. */
-	static final String QUEUED = "run_queued";
-
 	private final SchedulerClient queue;
-
-	private final PostgresNotifications notifications;
 
 	private final Clock clock;
 
-	RunQueue(SchedulerClient queue, PostgresNotifications notifications, Clock clock) {
+	RunQueue(SchedulerClient queue, Clock clock) {
 		this.queue = queue;
-		this.notifications = notifications;
 		this.clock = clock;
 	}
 
 	@EventListener
-	void enqueue(RunQueued run) {
+	void enqueue(RunEvent.Queued run) {
 		this.queue.scheduleIfNotExists(TrainRunTask.instance(run.runId(), run.priority()), this.clock.instant());
-		this.notifications.send(QUEUED, Long.toString(run.runId()));
 	}
 
 }

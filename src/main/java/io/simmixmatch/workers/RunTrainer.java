@@ -102,13 +102,14 @@ class RunTrainer {
 	}
 
 	/**
-	 * Asks the run being trained to stop after its current step, if it is this one.
-	 * @param runId the run a client cancelled
+	 * A client asked a run to stop: if this worker trains it, its next step reports
+	 * progress, and the ledger's answer stops it.
+	 * @param runId the run
 	 */
-	void cancel(long runId) {
+	void cancelRequested(long runId) {
 		ActiveRun run = this.active.get();
 		if (run != null && run.id() == runId) {
-			run.cancel();
+			run.reportSoon();
 		}
 	}
 
@@ -139,19 +140,17 @@ class RunTrainer {
 			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);
-			LedgerWrites writes = LedgerWrites.of(this.database, this.properties);
-			TrainingReporter reporter = new TrainingReporter(runId, this.ledger, writes, run, this.properties,
-					this.meters);
+			LedgerWrites writes = LedgerWrites.of(this.ledger, this.database, this.properties);
+			TrainingReporter reporter = new TrainingReporter(runId, writes, run, this.properties, this.meters);
 			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume, reporter,
 					() -> this.shuttingDown || run.isCancelled());
 			if (outcome.completed() || run.isCancelled()) {
 				RunStatus status = outcome.completed() ? RunStatus.SUCCEEDED : RunStatus.CANCELLED;
-				writes.submit(null,
-						() -> this.ledger.finish(runId, status, null, outcome.bestTest(), outcome.bestClasses()));
+				writes.submit(new LedgerWrite.Finish(runId, status, outcome.bestTest(), outcome.bestClasses()));
 				writes.drain();
 				return Result.ENDED;
 			}
-			writes.submit(null, () -> this.ledger.handBack(runId, null));
+			writes.submit(new LedgerWrite.HandBack(runId));
 			writes.drain();
 			log.info("Handed run {} back to the queue at step {}", runId, reporter.lastStep());
 			return Result.HANDED_BACK;

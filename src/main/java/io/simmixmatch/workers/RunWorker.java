@@ -13,8 +13,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
-import io.simmixmatch.database.PostgresNotifications;
-import io.simmixmatch.runs.RunChannels;
+import io.simmixmatch.runs.RunEvent;
+import io.simmixmatch.runs.RunEvents;
 import io.simmixmatch.workers.WorkerRegistry.WorkerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,16 +53,22 @@ class RunWorker implements SmartLifecycle {
 
 	private volatile boolean stopping;
 
-	RunWorker(WorkerIdentity identity, RunTrainer trainer, Task<Void> task, DataSource dataSource,
-			PostgresNotifications notifications, WorkerRegistry registry, WorkerProperties properties, Clock clock) {
+	RunWorker(WorkerIdentity identity, RunTrainer trainer, Task<Void> task, DataSource dataSource, RunEvents events,
+			WorkerRegistry registry, WorkerProperties properties, Clock clock) {
 		this.identity = identity;
 		this.trainer = trainer;
 		this.registry = registry;
 		this.properties = properties;
 		this.startedAt = clock.instant();
 		this.scheduler = scheduler(dataSource, task, identity.name(), properties);
-		notifications.subscribe(RunQueue.QUEUED, (runId) -> this.scheduler.triggerCheckForDueExecutions());
-		notifications.subscribe(RunChannels.CANCEL, (runId) -> trainer.cancel(Long.parseLong(runId)));
+		events.subscribe((event) -> {
+			if (event instanceof RunEvent.Queued || event instanceof RunEvent.Requeued) {
+				this.scheduler.triggerCheckForDueExecutions();
+			}
+			else if (event instanceof RunEvent.CancelRequested cancel) {
+				trainer.cancelRequested(cancel.runId());
+			}
+		});
 	}
 
 	/**

@@ -12,7 +12,8 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.simmixmatch.database.PostgresNotifications;
+import io.simmixmatch.runs.RunEvent;
+import io.simmixmatch.runs.RunEvents;
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.RunStatus;
 import org.slf4j.Logger;
@@ -42,9 +43,9 @@ final class TrainRunTask {
 		return new TaskInstance.Builder<Void>(NAME, Long.toString(runId)).priority(priority).build();
 	}
 
-	static CustomTask<Void> create(RunTrainer trainer, RunLedger ledger, WorkerRegistry registry,
-			PostgresNotifications notifications, WorkerProperties properties, WorkerMeters meters, Clock clock) {
-		Attempts attempts = new Attempts(ledger, registry, notifications, properties, meters, clock);
+	static CustomTask<Void> create(RunTrainer trainer, RunLedger ledger, WorkerRegistry registry, RunEvents events,
+			WorkerProperties properties, WorkerMeters meters, Clock clock) {
+		Attempts attempts = new Attempts(ledger, registry, events, properties, meters, clock);
 		return Tasks.custom(NAME, Void.class)
 			.onFailure(attempts)
 			.onDeadExecution(attempts)
@@ -52,7 +53,7 @@ final class TrainRunTask {
 				case ENDED -> new CompletionHandler.OnCompleteRemove<>();
 				case HANDED_BACK -> (complete, operations) -> {
 					operations.reschedule(complete, clock.instant());
-					notifications.send(RunQueue.QUEUED, instance.getId());
+					events.publish(new RunEvent.Requeued(Long.parseLong(instance.getId())));
 				};
 			});
 	}
@@ -64,7 +65,7 @@ final class TrainRunTask {
 
 		private final WorkerRegistry registry;
 
-		private final PostgresNotifications notifications;
+		private final RunEvents events;
 
 		private final WorkerProperties properties;
 
@@ -72,11 +73,11 @@ final class TrainRunTask {
 
 		private final Clock clock;
 
-		Attempts(RunLedger ledger, WorkerRegistry registry, PostgresNotifications notifications,
-				WorkerProperties properties, WorkerMeters meters, Clock clock) {
+		Attempts(RunLedger ledger, WorkerRegistry registry, RunEvents events, WorkerProperties properties,
+				WorkerMeters meters, Clock clock) {
 			this.ledger = ledger;
 			this.registry = registry;
-			this.notifications = notifications;
+			this.events = events;
 			this.properties = properties;
 			this.meters = meters;
 			this.clock = clock;
@@ -114,7 +115,7 @@ final class TrainRunTask {
 			retryOrFail(complete, operations, error, Duration.ZERO);
 			// Its last checkpoint is in the database: resume it now, on whichever worker
 			// is idle.
-			this.notifications.send(RunQueue.QUEUED, complete.getExecution().taskInstance.getId());
+			this.events.publish(new RunEvent.Requeued(runId(complete)));
 		}
 
 		private void retryOrFail(ExecutionComplete complete, ExecutionOperations<Void> operations, String error,

@@ -1,10 +1,7 @@
 package io.simmixmatch.workers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.StepResult;
@@ -12,14 +9,13 @@ import io.simmixmatch.training.TrainingObserver;
 
 /**
  * Tells the ledger what the training loop does: progress at most every
- * {@code progressInterval} (and learns of a cancellation it missed), every epoch, every
- * checkpoint, through {@link LedgerWrites} so that a database outage does not stop it.
+ * {@code progressInterval}, or at the next step when a client asked the run to stop (the
+ * ledger's answer stops it), every epoch, every checkpoint, through {@link LedgerWrites}
+ * so that a database outage does not stop it.
  */
 final class TrainingReporter implements TrainingObserver {
 
 	private final long runId;
-
-	private final RunLedger ledger;
 
 	private final LedgerWrites writes;
 
@@ -39,10 +35,8 @@ final class TrainingReporter implements TrainingObserver {
 
 	private long lastReportAt;
 
-	TrainingReporter(long runId, RunLedger ledger, LedgerWrites writes, ActiveRun run, WorkerProperties properties,
-			WorkerMeters meters) {
+	TrainingReporter(long runId, LedgerWrites writes, ActiveRun run, WorkerProperties properties, WorkerMeters meters) {
 		this.runId = runId;
-		this.ledger = ledger;
 		this.writes = writes;
 		this.run = run;
 		this.progressIntervalNanos = properties.progressInterval().toNanos();
@@ -59,36 +53,22 @@ final class TrainingReporter implements TrainingObserver {
 			this.firstStep = step.step() - 1;
 		}
 		this.lastStep = step.step();
-		if (now - this.lastReportAt >= this.progressIntervalNanos || step.step() == step.totalSteps()) {
+		if (this.run.takeReportDue() || now - this.lastReportAt >= this.progressIntervalNanos
+				|| step.step() == step.totalSteps()) {
 			this.lastReportAt = now;
-			long eta = etaSeconds(step, now);
-			this.writes.submit("progress", () -> {
-				if (this.ledger.recordProgress(this.runId, step.step(), step.totalSteps(), step.epoch(),
-						step.imagesPerSecond(), eta)) {
-					this.run.cancel();
-				}
-			});
+			this.writes.submit(new LedgerWrite.Progress(this.runId, step, etaSeconds(step, now), this.run));
 		}
 	}
 
 	@Override
 	public void onEpoch(EpochResult epoch) {
 		this.meters.epoch(epoch.durationMillis());
-		this.writes.submit(null, () -> this.ledger.recordEpoch(this.runId, epoch));
+		this.writes.submit(new LedgerWrite.Epoch(this.runId, epoch));
 	}
 
 	@Override
 	public void onCheckpoint(CheckpointKind kind, int epoch, Path file) {
-		// A later checkpoint of the same file replaces one still waiting: the file holds
-		// it.
-		this.writes.submit("checkpoint " + file, () -> {
-			try {
-				this.ledger.storeCheckpoint(this.runId, kind, file);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+		this.writes.submit(new LedgerWrite.Checkpoint(this.runId, kind, file));
 	}
 
 	long lastStep() {

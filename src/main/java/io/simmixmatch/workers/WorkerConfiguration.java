@@ -14,9 +14,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.simmixmatch.database.DatabaseAvailability;
-import io.simmixmatch.database.PostgresNotifications;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.storage.StorageProperties;
+import io.simmixmatch.runs.RunEvents;
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.WorkerCapacity;
 import io.simmixmatch.training.Devices;
@@ -92,11 +92,10 @@ class WorkerConfiguration {
 
 		@Bean
 		RunWorker runWorker(WorkerIdentity identity, RunTrainer trainer, RunLedger ledger, DataSource dataSource,
-				PostgresNotifications notifications, WorkerRegistry registry, WorkerProperties properties,
-				WorkerMeters meters, Clock clock) {
-			CustomTask<Void> task = TrainRunTask.create(trainer, ledger, registry, notifications, properties, meters,
-					clock);
-			return new RunWorker(identity, trainer, task, dataSource, notifications, registry, properties, clock);
+				RunEvents events, WorkerRegistry registry, WorkerProperties properties, WorkerMeters meters,
+				Clock clock) {
+			CustomTask<Void> task = TrainRunTask.create(trainer, ledger, registry, events, properties, meters, clock);
+			return new RunWorker(identity, trainer, task, dataSource, events, registry, properties, clock);
 		}
 
 	}

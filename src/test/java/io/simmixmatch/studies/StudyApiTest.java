@@ -1,6 +1,9 @@
 package io.simmixmatch.studies;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.RunStatus;
@@ -142,6 +145,30 @@ class StudyApiTest {
 			.isEqualTo("ENDED");
 		assertThat(this.mvc.post().uri("/api/v1/studies/{id}/cancel", id)).as("as for an ended run")
 			.hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void cancellingAStudyWhileItsWorkersReportProgressIsAcceptedAndReachesThem() throws Exception {
+		String pair = """
+				{"name": "pair", "base": {"algorithm": "SUPERVISED", "hyperparameters": {"epochs": 2, "stepsPerEpoch": 3}},
+				 "grid": {"learningRate": [0.001, 0.002]}, "seeds": [0]}""";
+		for (int attempt = 0; attempt < 20; attempt++) {
+			long id = studyId(create(pair));
+			List<CompletableFuture<Void>> workers = new ArrayList<>();
+			for (int configuration = 0; configuration < 2; configuration++) {
+				long run = runOf(id, configuration, 0);
+				this.ledger.start(run, "worker-" + configuration, List.of("cpu"));
+				workers.add(CompletableFuture.runAsync(() -> {
+					boolean cancelSeen = false;
+					for (long step = 1; !cancelSeen; step++) {
+						cancelSeen = this.ledger.recordProgress(run, step, 1000, 1, 100.0, 60);
+					}
+				}));
+			}
+
+			assertThat(this.mvc.post().uri("/api/v1/studies/{id}/cancel", id)).hasStatus(HttpStatus.ACCEPTED);
+			CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test

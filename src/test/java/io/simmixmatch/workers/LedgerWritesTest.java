@@ -1,5 +1,6 @@
 package io.simmixmatch.workers;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.simmixmatch.database.DatabaseAvailability;
+import io.simmixmatch.runs.RunLedger;
+import io.simmixmatch.runs.RunStatus;
+import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.EpochResult;
+import io.simmixmatch.training.Losses;
+import io.simmixmatch.training.StepResult;
 import io.simmixmatch.workers.LedgerWrites.DatabaseLostException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.mockito.invocation.InvocationOnMock;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,97 +26,138 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.RETURNS_DEFAULTS;
+import static org.mockito.Mockito.mock;
 
 class LedgerWritesTest {
 
 	private static final long SECOND = 1_000_000_000L;
 
+	private static final long RUN = 7;
+
 	private final AtomicLong clock = new AtomicLong();
 
 	private final List<String> written = new ArrayList<>();
 
-	private boolean databaseDown;
+	private @Nullable RuntimeException failure;
 
-	private final LedgerWrites writes = new LedgerWrites(
-			new DatabaseAvailability(new StaticListableBeanFactory().getBeanProvider(DataSource.class)),
-			Duration.ofSeconds(20), Duration.ofSeconds(2), this.clock::get);
+	// Records each write it takes as "<method> <what>", or throws this.failure.
+	private final RunLedger ledger = mock(RunLedger.class, this::write);
+
+	private final LedgerWrites writes = new LedgerWrites(this.ledger, availability(), Duration.ofSeconds(20),
+			Duration.ofSeconds(2), this.clock::get);
+
+	private final ActiveRun run = new ActiveRun(RUN);
 
 	@Test
 	void writesWaitThroughAnOutageAndAreWrittenInOrderWhenTheDatabaseIsBack() {
-		submit("progress", "progress 1");
-		this.databaseDown = true;
-		submit(null, "epoch 1");
+		this.writes.submit(progress(1));
+		this.failure = new CannotCreateTransactionException("Connection refused");
+		this.writes.submit(epoch(1));
 		at(1);
-		submit("progress", "progress 2");
-		submit("checkpoint last", "last after epoch 1");
+		this.writes.submit(progress(2));
+		this.writes.submit(checkpoint(CheckpointKind.LAST, "last.ckpt"));
+		this.writes.submit(checkpoint(CheckpointKind.PERIODIC, "epoch-0001.ckpt"));
 		at(3);
-		submit(null, "epoch 2");
-		submit("progress", "progress 3");
-		submit("checkpoint last", "last after epoch 2");
-		assertThat(this.written).containsExactly("progress 1");
-		assertThat(this.writes.waiting()).isEqualTo(4);
+		this.writes.submit(epoch(2));
+		this.writes.submit(progress(3));
+		this.writes.submit(checkpoint(CheckpointKind.LAST, "last.ckpt"));
+		assertThat(this.written).containsExactly("recordProgress 1");
+		assertThat(this.writes.waiting()).as("epoch 1, epoch-0001.ckpt, epoch 2, progress 3, last.ckpt").isEqualTo(5);
 
-		this.databaseDown = false;
+		this.failure = null;
 		at(4);
-		submit("progress", "progress 4");
-		assertThat(this.written).as("tried again every 2 s, last at 3 s").containsExactly("progress 1");
+		this.writes.submit(progress(4));
+		assertThat(this.written).as("tried again every 2 s, last at 3 s").containsExactly("recordProgress 1");
 		at(5);
-		submit("progress", "progress 5");
+		this.writes.submit(progress(5));
 
-		assertThat(this.written).containsExactly("progress 1", "epoch 1", "epoch 2", "last after epoch 2",
-				"progress 5");
+		assertThat(this.written).containsExactly("recordProgress 1", "recordEpoch 1", "storeCheckpoint epoch-0001.ckpt",
+				"recordEpoch 2", "storeCheckpoint last.ckpt", "recordProgress 5");
 		assertThat(this.writes.waiting()).isZero();
 	}
 
 	@Test
+	void progressStopsTheRunWhenTheLedgerSaysAClientCancelledIt() {
+		this.writes.submit(progress(1));
+		assertThat(this.run.isCancelled()).isFalse();
+
+		RunLedger cancelling = mock(RunLedger.class, (invocation) -> true);
+		new LedgerWrites(cancelling, availability(), Duration.ofSeconds(20), Duration.ofSeconds(2), this.clock::get)
+			.submit(progress(2));
+		assertThat(this.run.isCancelled()).isTrue();
+	}
+
+	@Test
 	void anOutageLongerThanTheToleranceFailsTheAttempt() {
-		this.databaseDown = true;
-		submit(null, "epoch 1");
+		this.failure = new CannotCreateTransactionException("Connection refused");
+		this.writes.submit(epoch(1));
 		at(19);
-		submit("progress", "progress 1");
+		this.writes.submit(progress(1));
 		at(21);
-		assertThatExceptionOfType(DatabaseLostException.class).isThrownBy(() -> submit("progress", "progress 2"))
+		assertThatExceptionOfType(DatabaseLostException.class).isThrownBy(() -> this.writes.submit(progress(2)))
 			.withMessageContaining("unavailable for 21 s with 2 writes waiting");
 	}
 
 	@Test
 	void aFailureWhileTheDatabaseAnswersFailsTheAttemptAtOnce() {
-		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.writes.submit(null, () -> {
-				throw new DataIntegrityViolationException("duplicate key");
-			}));
+		this.failure = new DataIntegrityViolationException("duplicate key");
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.writes.submit(epoch(1)));
 	}
 
 	@Test
 	void drainingWaitsForTheDatabaseToComeBack() {
 		// Every look at this clock moves it on by half a second; the database is back at
 		// 5 s.
-		LedgerWrites ticking = new LedgerWrites(
-				new DatabaseAvailability(new StaticListableBeanFactory().getBeanProvider(DataSource.class)),
-				Duration.ofSeconds(20), Duration.ofSeconds(1), () -> this.clock.addAndGet(SECOND / 2));
-		for (String write : List.of("epoch 1", "finish")) {
-			ticking.submit(null, () -> {
-				if (this.clock.get() < 5 * SECOND) {
-					throw new CannotCreateTransactionException("Connection refused");
-				}
-				this.written.add(write);
-			});
-		}
+		RunLedger returning = mock(RunLedger.class, (invocation) -> {
+			if (this.clock.get() < 5 * SECOND) {
+				throw new CannotCreateTransactionException("Connection refused");
+			}
+			return write(invocation);
+		});
+		LedgerWrites ticking = new LedgerWrites(returning, availability(), Duration.ofSeconds(20),
+				Duration.ofSeconds(1), () -> this.clock.addAndGet(SECOND / 2));
+		ticking.submit(epoch(1));
+		ticking.submit(new LedgerWrite.Finish(RUN, RunStatus.SUCCEEDED, null, null));
 		assertThat(ticking.waiting()).isEqualTo(2);
 
 		ticking.drain();
 
-		assertThat(this.written).containsExactly("epoch 1", "finish");
+		assertThat(this.written).containsExactly("recordEpoch 1", "finish SUCCEEDED");
 		assertThat(ticking.waiting()).isZero();
 	}
 
-	private void submit(String key, String write) {
-		this.writes.submit(key, () -> {
-			if (this.databaseDown) {
-				throw new CannotCreateTransactionException("Connection refused");
-			}
-			this.written.add(write);
-		});
+	private @Nullable Object write(InvocationOnMock invocation) throws Throwable {
+		if (this.failure != null) {
+			throw this.failure;
+		}
+		Object what = invocation.getArgument(1);
+		if (what instanceof EpochResult epoch) {
+			what = epoch.epoch();
+		}
+		else if (what instanceof CheckpointKind) {
+			what = invocation.<Path>getArgument(2).getFileName();
+		}
+		this.written.add(invocation.getMethod().getName() + " " + what);
+		return RETURNS_DEFAULTS.answer(invocation);
+	}
+
+	private LedgerWrite progress(long step) {
+		return new LedgerWrite.Progress(RUN, new StepResult(step, 100, 1, new Losses(1, 1, 0, 0), 2e-3, 500, 0.1), 60,
+				this.run);
+	}
+
+	private static LedgerWrite epoch(int epoch) {
+		return new LedgerWrite.Epoch(RUN,
+				new EpochResult(epoch, epoch * 10L, 2e-3, new Losses(1, 1, 0, 0), null, 500, 0.1, 1000, false));
+	}
+
+	private static LedgerWrite checkpoint(CheckpointKind kind, String file) {
+		return new LedgerWrite.Checkpoint(RUN, kind, Path.of(file));
+	}
+
+	private static DatabaseAvailability availability() {
+		return new DatabaseAvailability(new StaticListableBeanFactory().getBeanProvider(DataSource.class));
 	}
 
 	private void at(long seconds) {
