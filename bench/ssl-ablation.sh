@@ -7,9 +7,10 @@
 #
 #   bench/ssl-ablation.sh [SEEDS...] [-- EXTRA TRAIN OPTIONS]
 #   e.g. RESULTS=bench/results/long bench/ssl-ablation.sh 0 -- --epochs 100 --learning-rate-schedule COSINE
-# ALGORITHMS="MIXMATCH SUPERVISED" runs only those; NAME=lsim0.25 adds a tag to the file
-# names (for sweeps); JAVA_OPTS adds JVM options (e.g. -Dai.djl.pytorch.num_threads=1 to
-# run two series side by side on two cores).
+# ALGORITHMS="MIXMATCH SUPERVISED" runs only those; PRESET=photo-32 another preset than
+# fashion-mnist; NAME=lsim0.25 adds a tag to the file names (for sweeps); JAVA_OPTS adds
+# JVM options (e.g. -Dai.djl.pytorch.num_threads=1 to run two series side by side on two
+# cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -26,7 +27,7 @@ for seed in "${seeds[@]}"; do
   for algorithm in ${ALGORITHMS:-SIMMIXMATCH MIXMATCH SUPERVISED}; do
     name=$(echo "$algorithm" | tr 'A-Z' 'a-z')${NAME:+-$NAME}-seed$seed
     run_sampled "$results/$name-rss.csv" 10 \
-      java -Xmx4g ${JAVA_OPTS:-} -jar "$jar" train --algorithm "$algorithm" --preset fashion-mnist --seed "$seed" \
+      java -Xmx4g ${JAVA_OPTS:-} -jar "$jar" train --algorithm "$algorithm" --preset "${PRESET:-fashion-mnist}" --seed "$seed" \
       --out "$results/checkpoints/$name" --json-out "$results/$name.json" "$@" > "$results/$name.out" 2>&1
     grep -a "^$algorithm:" "$results/$name.out"
   done
