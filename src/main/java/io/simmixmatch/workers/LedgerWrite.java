@@ -14,17 +14,18 @@ import io.simmixmatch.training.StepResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a training attempt writes to the ledger, each a transaction of its own. A write
- * may replace one still waiting in {@link LedgerWrites}: only the latest progress
- * matters, and a later checkpoint of a file carries the earlier one.
+ * What a training attempt writes to the ledger about its run, each a transaction of its
+ * own. A write may replace one still waiting in {@link LedgerWrites}: only the latest
+ * progress matters, and a later checkpoint of a file carries the earlier one.
  */
 sealed interface LedgerWrite {
 
 	/**
 	 * Writes this to the ledger.
 	 * @param ledger the ledger
+	 * @param run the run the attempt trains
 	 */
-	void writeTo(RunLedger ledger);
+	void writeTo(RunLedger ledger, ActiveRun run);
 
 	/**
 	 * Whether this makes a write still waiting unnecessary.
@@ -38,18 +39,16 @@ sealed interface LedgerWrite {
 	/**
 	 * How far the run got; the ledger's answer stops a run that a client cancelled.
 	 *
-	 * @param runId the run
 	 * @param step the step just taken
 	 * @param etaSeconds estimated seconds to the end
-	 * @param run the run as this worker trains it
 	 */
-	record Progress(long runId, StepResult step, long etaSeconds, ActiveRun run) implements LedgerWrite {
+	record Progress(StepResult step, long etaSeconds) implements LedgerWrite {
 
 		@Override
-		public void writeTo(RunLedger ledger) {
-			if (ledger.recordProgress(this.runId, this.step.step(), this.step.totalSteps(), this.step.epoch(),
+		public void writeTo(RunLedger ledger, ActiveRun run) {
+			if (ledger.recordProgress(run.id(), this.step.step(), this.step.totalSteps(), this.step.epoch(),
 					this.step.imagesPerSecond(), this.etaSeconds)) {
-				this.run.cancel();
+				run.cancel();
 			}
 		}
 
@@ -63,14 +62,13 @@ sealed interface LedgerWrite {
 	/**
 	 * An epoch's results.
 	 *
-	 * @param runId the run
 	 * @param epoch the results
 	 */
-	record Epoch(long runId, EpochResult epoch) implements LedgerWrite {
+	record Epoch(EpochResult epoch) implements LedgerWrite {
 
 		@Override
-		public void writeTo(RunLedger ledger) {
-			ledger.recordEpoch(this.runId, this.epoch);
+		public void writeTo(RunLedger ledger, ActiveRun run) {
+			ledger.recordEpoch(run.id(), this.epoch);
 		}
 
 	}
@@ -78,16 +76,15 @@ sealed interface LedgerWrite {
 	/**
 	 * A checkpoint file, read when the write is written.
 	 *
-	 * @param runId the run
 	 * @param kind why it was written
 	 * @param file the file
 	 */
-	record Checkpoint(long runId, CheckpointKind kind, Path file) implements LedgerWrite {
+	record Checkpoint(CheckpointKind kind, Path file) implements LedgerWrite {
 
 		@Override
-		public void writeTo(RunLedger ledger) {
+		public void writeTo(RunLedger ledger, ActiveRun run) {
 			try {
-				ledger.storeCheckpoint(this.runId, this.kind, this.file);
+				ledger.storeCheckpoint(run.id(), this.kind, this.file);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -104,31 +101,25 @@ sealed interface LedgerWrite {
 	/**
 	 * The run's end.
 	 *
-	 * @param runId the run
 	 * @param outcome SUCCEEDED or CANCELLED
 	 * @param test the test accuracy of its best checkpoint, where measured
 	 * @param classes its best checkpoint's class results, where measured
 	 */
-	record Finish(long runId, RunStatus outcome, @Nullable Accuracy test,
-			@Nullable ClassResults classes) implements LedgerWrite {
+	record Finish(RunStatus outcome, @Nullable Accuracy test, @Nullable ClassResults classes) implements LedgerWrite {
 
 		@Override
-		public void writeTo(RunLedger ledger) {
-			ledger.finish(this.runId, this.outcome, null, this.test, this.classes);
+		public void writeTo(RunLedger ledger, ActiveRun run) {
+			ledger.finish(run.id(), this.outcome, null, this.test, this.classes);
 		}
 
 	}
 
-	/**
-	 * The run goes back to the queue, as the worker stops.
-	 *
-	 * @param runId the run
-	 */
-	record HandBack(long runId) implements LedgerWrite {
+	/** The run goes back to the queue, as the worker stops. */
+	record HandBack() implements LedgerWrite {
 
 		@Override
-		public void writeTo(RunLedger ledger) {
-			ledger.handBack(this.runId, null);
+		public void writeTo(RunLedger ledger, ActiveRun run) {
+			ledger.handBack(run.id(), null);
 		}
 
 	}

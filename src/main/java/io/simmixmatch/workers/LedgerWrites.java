@@ -24,6 +24,8 @@ final class LedgerWrites {
 
 	private final RunLedger ledger;
 
+	private final ActiveRun run;
+
 	private final DatabaseAvailability database;
 
 	private final long toleranceNanos;
@@ -43,14 +45,16 @@ final class LedgerWrites {
 	/**
 	 * Creates the writes of one attempt.
 	 * @param ledger where they go
+	 * @param run the run the attempt trains
 	 * @param database tells an outage from other failures
 	 * @param tolerance how long writes may wait for the database
 	 * @param retryInterval how often waiting writes are tried again
 	 * @param nanoTime the clock
 	 */
-	LedgerWrites(RunLedger ledger, DatabaseAvailability database, Duration tolerance, Duration retryInterval,
-			LongSupplier nanoTime) {
+	LedgerWrites(RunLedger ledger, ActiveRun run, DatabaseAvailability database, Duration tolerance,
+			Duration retryInterval, LongSupplier nanoTime) {
 		this.ledger = ledger;
+		this.run = run;
 		this.database = database;
 		this.toleranceNanos = tolerance.toNanos();
 		this.retryNanos = retryInterval.toNanos();
@@ -62,14 +66,16 @@ final class LedgerWrites {
 	 * heartbeats less than the silence after which the worker counts as dead, so the
 	 * worker's heartbeats resume before anyone could count it dead (20 s by default).
 	 * @param ledger where they go
+	 * @param run the run the attempt trains
 	 * @param database tells an outage from other failures
 	 * @param properties the worker's heartbeats and progress interval
 	 * @return the writes
 	 */
-	static LedgerWrites of(RunLedger ledger, DatabaseAvailability database, WorkerProperties properties) {
+	static LedgerWrites of(RunLedger ledger, ActiveRun run, DatabaseAvailability database,
+			WorkerProperties properties) {
 		Duration heartbeat = properties.heartbeatInterval();
 		Duration tolerance = properties.deadAfter().minus(heartbeat.multipliedBy(2));
-		return new LedgerWrites(ledger, database, tolerance, properties.progressInterval(), System::nanoTime);
+		return new LedgerWrites(ledger, run, database, tolerance, properties.progressInterval(), System::nanoTime);
 	}
 
 	/**
@@ -114,7 +120,7 @@ final class LedgerWrites {
 		this.lastTry = now;
 		while (!this.pending.isEmpty()) {
 			try {
-				this.pending.peek().writeTo(this.ledger);
+				this.pending.peek().writeTo(this.ledger, this.run);
 			}
 			catch (RuntimeException ex) {
 				if (!this.database.isUnavailable(ex)) {

@@ -140,17 +140,17 @@ class RunTrainer {
 			List<Device> devices = assignment.devices().stream().map(Devices::parse).toList();
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);
-			LedgerWrites writes = LedgerWrites.of(this.ledger, this.database, this.properties);
-			TrainingReporter reporter = new TrainingReporter(runId, writes, run, this.properties, this.meters);
+			LedgerWrites writes = LedgerWrites.of(this.ledger, run, this.database, this.properties);
+			TrainingReporter reporter = new TrainingReporter(writes, run, this.properties, this.meters);
 			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume, reporter,
 					() -> this.shuttingDown || run.isCancelled());
 			if (outcome.completed() || run.isCancelled()) {
 				RunStatus status = outcome.completed() ? RunStatus.SUCCEEDED : RunStatus.CANCELLED;
-				writes.submit(new LedgerWrite.Finish(runId, status, outcome.bestTest(), outcome.bestClasses()));
+				writes.submit(new LedgerWrite.Finish(status, outcome.bestTest(), outcome.bestClasses()));
 				writes.drain();
 				return Result.ENDED;
 			}
-			writes.submit(new LedgerWrite.HandBack(runId));
+			writes.submit(new LedgerWrite.HandBack());
 			writes.drain();
 			log.info("Handed run {} back to the queue at step {}", runId, reporter.lastStep());
 			return Result.HANDED_BACK;

@@ -15,8 +15,6 @@ import io.simmixmatch.training.TrainingObserver;
  */
 final class TrainingReporter implements TrainingObserver {
 
-	private final long runId;
-
 	private final LedgerWrites writes;
 
 	private final ActiveRun run;
@@ -35,8 +33,7 @@ final class TrainingReporter implements TrainingObserver {
 
 	private long lastReportAt;
 
-	TrainingReporter(long runId, LedgerWrites writes, ActiveRun run, WorkerProperties properties, WorkerMeters meters) {
-		this.runId = runId;
+	TrainingReporter(LedgerWrites writes, ActiveRun run, WorkerProperties properties, WorkerMeters meters) {
 		this.writes = writes;
 		this.run = run;
 		this.progressIntervalNanos = properties.progressInterval().toNanos();
@@ -56,19 +53,19 @@ final class TrainingReporter implements TrainingObserver {
 		if (this.run.takeReportDue() || now - this.lastReportAt >= this.progressIntervalNanos
 				|| step.step() == step.totalSteps()) {
 			this.lastReportAt = now;
-			this.writes.submit(new LedgerWrite.Progress(this.runId, step, etaSeconds(step, now), this.run));
+			this.writes.submit(new LedgerWrite.Progress(step, etaSeconds(step, now)));
 		}
 	}
 
 	@Override
 	public void onEpoch(EpochResult epoch) {
 		this.meters.epoch(epoch.durationMillis());
-		this.writes.submit(new LedgerWrite.Epoch(this.runId, epoch));
+		this.writes.submit(new LedgerWrite.Epoch(epoch));
 	}
 
 	@Override
 	public void onCheckpoint(CheckpointKind kind, int epoch, Path file) {
-		this.writes.submit(new LedgerWrite.Checkpoint(this.runId, kind, file));
+		this.writes.submit(new LedgerWrite.Checkpoint(kind, file));
 	}
 
 	long lastStep() {

@@ -44,10 +44,10 @@ class LedgerWritesTest {
 	// Records each write it takes as "<method> <what>", or throws this.failure.
 	private final RunLedger ledger = mock(RunLedger.class, this::write);
 
-	private final LedgerWrites writes = new LedgerWrites(this.ledger, availability(), Duration.ofSeconds(20),
-			Duration.ofSeconds(2), this.clock::get);
-
 	private final ActiveRun run = new ActiveRun(RUN);
+
+	private final LedgerWrites writes = new LedgerWrites(this.ledger, this.run, availability(), Duration.ofSeconds(20),
+			Duration.ofSeconds(2), this.clock::get);
 
 	@Test
 	void writesWaitThroughAnOutageAndAreWrittenInOrderWhenTheDatabaseIsBack() {
@@ -83,7 +83,8 @@ class LedgerWritesTest {
 		assertThat(this.run.isCancelled()).isFalse();
 
 		RunLedger cancelling = mock(RunLedger.class, (invocation) -> true);
-		new LedgerWrites(cancelling, availability(), Duration.ofSeconds(20), Duration.ofSeconds(2), this.clock::get)
+		new LedgerWrites(cancelling, this.run, availability(), Duration.ofSeconds(20), Duration.ofSeconds(2),
+				this.clock::get)
 			.submit(progress(2));
 		assertThat(this.run.isCancelled()).isTrue();
 	}
@@ -115,10 +116,10 @@ class LedgerWritesTest {
 			}
 			return write(invocation);
 		});
-		LedgerWrites ticking = new LedgerWrites(returning, availability(), Duration.ofSeconds(20),
+		LedgerWrites ticking = new LedgerWrites(returning, this.run, availability(), Duration.ofSeconds(20),
 				Duration.ofSeconds(1), () -> this.clock.addAndGet(SECOND / 2));
 		ticking.submit(epoch(1));
-		ticking.submit(new LedgerWrite.Finish(RUN, RunStatus.SUCCEEDED, null, null));
+		ticking.submit(new LedgerWrite.Finish(RunStatus.SUCCEEDED, null, null));
 		assertThat(ticking.waiting()).isEqualTo(2);
 
 		ticking.drain();
@@ -142,18 +143,17 @@ class LedgerWritesTest {
 		return RETURNS_DEFAULTS.answer(invocation);
 	}
 
-	private LedgerWrite progress(long step) {
-		return new LedgerWrite.Progress(RUN, new StepResult(step, 100, 1, new Losses(1, 1, 0, 0), 2e-3, 500, 0.1), 60,
-				this.run);
+	private static LedgerWrite progress(long step) {
+		return new LedgerWrite.Progress(new StepResult(step, 100, 1, new Losses(1, 1, 0, 0), 2e-3, 500, 0.1), 60);
 	}
 
 	private static LedgerWrite epoch(int epoch) {
-		return new LedgerWrite.Epoch(RUN,
+		return new LedgerWrite.Epoch(
 				new EpochResult(epoch, epoch * 10L, 2e-3, new Losses(1, 1, 0, 0), null, 500, 0.1, 1000, false));
 	}
 
 	private static LedgerWrite checkpoint(CheckpointKind kind, String file) {
-		return new LedgerWrite.Checkpoint(RUN, kind, Path.of(file));
+		return new LedgerWrite.Checkpoint(kind, Path.of(file));
 	}
 
 	private static DatabaseAvailability availability() {
