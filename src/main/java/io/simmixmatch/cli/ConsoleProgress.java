@@ -8,13 +8,13 @@ import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Losses;
 import io.simmixmatch.training.StepResult;
-import io.simmixmatch.training.TrainingObserver;
+import io.simmixmatch.training.TrainingListener;
 
 /**
  * A progress bar redrawn in place at most twice a second (loss terms, throughput, ETA),
  * and a line per epoch with the validation accuracy of the EMA model.
  */
-final class ConsoleProgress implements TrainingObserver {
+final class ConsoleProgress implements TrainingListener {
 
 	private static final long REDRAW_NANOS = 500_000_000L;
 

@@ -40,13 +40,13 @@ final class TrainingSchedule {
 
 	/** Starts this attempt's clock, after the time earlier attempts trained. */
 	void start() {
-		this.secondsBefore = this.progress.trainedSeconds;
+		this.secondsBefore = this.progress.trainedSeconds();
 		this.startedAt = this.nanoTime.getAsLong();
 	}
 
 	/** Brings the trained time up to now. */
 	void tick() {
-		this.progress.trainedSeconds = this.secondsBefore + (this.nanoTime.getAsLong() - this.startedAt) / 1e9;
+		this.progress.trainedFor(this.secondsBefore + (this.nanoTime.getAsLong() - this.startedAt) / 1e9);
 	}
 
 	/**
@@ -59,7 +59,7 @@ final class TrainingSchedule {
 		if (this.budgetSeconds == 0) {
 			return step;
 		}
-		long byTime = Math.round(this.totalSteps * Math.min(1, this.progress.trainedSeconds / this.budgetSeconds));
+		long byTime = Math.round(this.totalSteps * Math.min(1, this.progress.trainedSeconds() / this.budgetSeconds));
 		return Math.max(step, byTime);
 	}
 
@@ -68,7 +68,7 @@ final class TrainingSchedule {
 	 * @return false for a run counted in steps
 	 */
 	boolean timeIsUp() {
-		return this.budgetSeconds > 0 && this.progress.trainedSeconds >= this.budgetSeconds;
+		return this.budgetSeconds > 0 && this.progress.trainedSeconds() >= this.budgetSeconds;
 	}
 
 	/**
@@ -86,10 +86,10 @@ final class TrainingSchedule {
 	 * @return its steps, or fewer where its time runs out first
 	 */
 	long expectedSteps(long step) {
-		if (this.budgetSeconds == 0 || this.progress.trainedSeconds == 0) {
+		if (this.budgetSeconds == 0 || this.progress.trainedSeconds() == 0) {
 			return this.totalSteps;
 		}
-		double atThisPace = step * this.budgetSeconds / this.progress.trainedSeconds;
+		double atThisPace = step * this.budgetSeconds / this.progress.trainedSeconds();
 		return Math.max(step, Math.min(this.totalSteps, Math.round(atThisPace)));
 	}
 

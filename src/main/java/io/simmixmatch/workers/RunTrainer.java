@@ -19,6 +19,7 @@ import io.simmixmatch.runs.RunStatus;
 import io.simmixmatch.training.Devices;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.SemiSupervisedTraining;
+import io.simmixmatch.training.TrainingListener;
 import io.simmixmatch.training.TrainingOutcome;
 import io.simmixmatch.training.TrainingSetup;
 import org.slf4j.Logger;
@@ -141,8 +142,9 @@ class RunTrainer {
 			TrainingSetup setup = new TrainingSetup(assignment.algorithm(), hp, dataset.images(), dataset.split(),
 					devices, directory);
 			LedgerWrites writes = LedgerWrites.of(this.ledger, run, this.database, this.properties);
-			TrainingReporter reporter = new TrainingReporter(writes, run, this.properties, this.meters);
-			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume, reporter,
+			TrainingReporter reporter = new TrainingReporter(writes, run, this.properties);
+			TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(resume,
+					TrainingListener.all(reporter, this.meters.training()),
 					() -> this.shuttingDown || run.isCancelled());
 			if (outcome.completed() || run.isCancelled()) {
 				RunStatus status = outcome.completed() ? RunStatus.SUCCEEDED : RunStatus.CANCELLED;

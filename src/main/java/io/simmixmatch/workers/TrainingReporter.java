@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.StepResult;
-import io.simmixmatch.training.TrainingObserver;
+import io.simmixmatch.training.TrainingListener;
 
 /**
  * Tells the ledger what the training loop does: progress at most every
  * {@code progressInterval}, or at the next step when a client asked the run to stop (the
  * ledger's answer stops it), every epoch, every checkpoint, through {@link LedgerWrites}
- * so that a database outage does not stop it.
+ * so that a database outage does not stop it. {@link WorkerMeters} measures the same
+ * loop.
  */
-final class TrainingReporter implements TrainingObserver {
+final class TrainingReporter implements TrainingListener {
 
 	private final LedgerWrites writes;
 
@@ -21,31 +22,24 @@ final class TrainingReporter implements TrainingObserver {
 
 	private final long progressIntervalNanos;
 
-	private final WorkerMeters meters;
-
 	private final long started = System.nanoTime();
 
 	private long firstStep = -1;
 
 	private long lastStep;
 
-	private long lastStepAt = this.started;
-
 	private long lastReportAt;
 
-	TrainingReporter(LedgerWrites writes, ActiveRun run, WorkerProperties properties, WorkerMeters meters) {
+	TrainingReporter(LedgerWrites writes, ActiveRun run, WorkerProperties properties) {
 		this.writes = writes;
 		this.run = run;
 		this.progressIntervalNanos = properties.progressInterval().toNanos();
-		this.meters = meters;
 		this.lastReportAt = this.started;
 	}
 
 	@Override
 	public void onStep(StepResult step) {
 		long now = System.nanoTime();
-		this.meters.step(now - this.lastStepAt, step.imagesPerSecond());
-		this.lastStepAt = now;
 		if (this.firstStep < 0) {
 			this.firstStep = step.step() - 1;
 		}
@@ -59,7 +53,6 @@ final class TrainingReporter implements TrainingObserver {
 
 	@Override
 	public void onEpoch(EpochResult epoch) {
-		this.meters.epoch(epoch.durationMillis());
 		this.writes.submit(new LedgerWrite.Epoch(epoch));
 	}
 

@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.simmixmatch.training.EpochResult;
+import io.simmixmatch.training.StepResult;
+import io.simmixmatch.training.TrainingListener;
 
 /** What a worker process measures, tagged with its device. */
 class WorkerMeters {
@@ -46,13 +49,29 @@ class WorkerMeters {
 			.register(registry);
 	}
 
-	void step(long nanos, double imagesPerSecond) {
-		this.steps.record(nanos, TimeUnit.NANOSECONDS);
-		this.imagesPerSecond.set(imagesPerSecond);
-	}
+	/**
+	 * Measures one attempt at a run: the time between its steps and its epochs' time.
+	 * @return a listener for its training loop
+	 */
+	TrainingListener training() {
+		return new TrainingListener() {
 
-	void epoch(long millis) {
-		this.epochs.record(millis, TimeUnit.MILLISECONDS);
+			private long lastStepAt = System.nanoTime();
+
+			@Override
+			public void onStep(StepResult step) {
+				long now = System.nanoTime();
+				WorkerMeters.this.steps.record(now - this.lastStepAt, TimeUnit.NANOSECONDS);
+				WorkerMeters.this.imagesPerSecond.set(step.imagesPerSecond());
+				this.lastStepAt = now;
+			}
+
+			@Override
+			public void onEpoch(EpochResult epoch) {
+				WorkerMeters.this.epochs.record(epoch.durationMillis(), TimeUnit.MILLISECONDS);
+			}
+
+		};
 	}
 
 	void resumed() {

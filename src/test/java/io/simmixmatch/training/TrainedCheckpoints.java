@@ -30,7 +30,7 @@ public final class TrainedCheckpoints {
 	public static Path supervised(Path directory, int epochs) throws IOException {
 		TrainingSetup setup = new TrainingSetup(Algorithm.SUPERVISED, TrainingLoopTest.hyperparameters(epochs, 15),
 				IMAGES, SPLIT, Device.cpu(), directory);
-		TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(null, new TrainingObserver() {
+		TrainingOutcome outcome = new SemiSupervisedTraining(setup).train(null, new TrainingListener() {
 		}, () -> false);
 		return outcome.bestCheckpoint();
 	}

@@ -34,7 +34,7 @@ class TrainingLoopTest {
 
 	@Test
 	void simMixMatchLearnsWellAboveChanceInAFewHundredSteps() throws IOException {
-		TrainingOutcome outcome = train(Algorithm.SIMMIXMATCH, hyperparameters(4, 60), null, new TrainingObserver() {
+		TrainingOutcome outcome = train(Algorithm.SIMMIXMATCH, hyperparameters(4, 60), null, new TrainingListener() {
 		}, () -> false);
 
 		assertThat(outcome.completed()).isTrue();
@@ -53,7 +53,7 @@ class TrainingLoopTest {
 				p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(), p.checkpointEvery(), 0.05, p.seed());
 		List<StepResult> steps = new ArrayList<>();
 
-		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingObserver() {
+		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingListener() {
 			@Override
 			public void onStep(StepResult step) {
 				steps.add(step);
@@ -73,7 +73,7 @@ class TrainingLoopTest {
 	@Test
 	void everyAlgorithmRunsAndReportsItsLossTerms() throws IOException {
 		for (Algorithm algorithm : Algorithm.values()) {
-			TrainingOutcome outcome = train(algorithm, hyperparameters(1, 3), null, new TrainingObserver() {
+			TrainingOutcome outcome = train(algorithm, hyperparameters(1, 3), null, new TrainingListener() {
 			}, () -> false);
 			Losses losses = outcome.history().get(0).losses();
 			assertThat(losses.supervised()).isPositive();
@@ -87,7 +87,7 @@ class TrainingLoopTest {
 		DataSplit noValidation = new SplitPlan(10, 0, 10, 3).apply(IMAGES);
 		TrainingOutcome outcome = new SemiSupervisedTraining(new TrainingSetup(Algorithm.SUPERVISED,
 				hyperparameters(3, 2), IMAGES, noValidation, Device.cpu(), this.checkpoints))
-			.train(null, new TrainingObserver() {
+			.train(null, new TrainingListener() {
 			}, () -> false);
 
 		assertThat(outcome.history()).extracting(EpochResult::validation).containsOnlyNulls();
@@ -101,11 +101,11 @@ class TrainingLoopTest {
 		Hyperparameters weak = hyperparameters(1, 5);
 		Hyperparameters strong = hyperparameters(1, 5, true);
 
-		Losses weakLosses = train(Algorithm.SIMMIXMATCH, weak, null, new TrainingObserver() {
+		Losses weakLosses = train(Algorithm.SIMMIXMATCH, weak, null, new TrainingListener() {
 		}, () -> false).history().get(0).losses();
-		Losses strongLosses = train(Algorithm.SIMMIXMATCH, strong, null, new TrainingObserver() {
+		Losses strongLosses = train(Algorithm.SIMMIXMATCH, strong, null, new TrainingListener() {
 		}, () -> false).history().get(0).losses();
-		Losses again = train(Algorithm.SIMMIXMATCH, strong, null, new TrainingObserver() {
+		Losses again = train(Algorithm.SIMMIXMATCH, strong, null, new TrainingListener() {
 		}, () -> false).history().get(0).losses();
 
 		// Harder positives: the instance task is further from solved
@@ -119,7 +119,7 @@ class TrainingLoopTest {
 		AtomicReference<Object> result = new AtomicReference<>();
 		Thread worker = new Thread(() -> {
 			try {
-				result.set(train(Algorithm.SIMMIXMATCH, hyperparameters(1, 3), null, new TrainingObserver() {
+				result.set(train(Algorithm.SIMMIXMATCH, hyperparameters(1, 3), null, new TrainingListener() {
 				}, () -> false));
 			}
 			catch (Throwable ex) {
@@ -141,7 +141,7 @@ class TrainingLoopTest {
 				root = root.getParentManager();
 			}
 			NDManager system = root;
-			train(Algorithm.SIMMIXMATCH, hyperparameters(3, 100), null, new TrainingObserver() {
+			train(Algorithm.SIMMIXMATCH, hyperparameters(3, 100), null, new TrainingListener() {
 				@Override
 				public void onStep(StepResult step) {
 					if (step.step() % 50 == 0) {
@@ -160,12 +160,12 @@ class TrainingLoopTest {
 	@EnumSource(names = { "SIMMIXMATCH", "SIMFIXMATCH" })
 	void aResumedRunContinuesTheSameCurve(Algorithm algorithm, @TempDir Path resumed) throws IOException {
 		Hyperparameters hp = hyperparameters(2, 15);
-		TrainingOutcome straight = train(algorithm, hp, null, new TrainingObserver() {
+		TrainingOutcome straight = train(algorithm, hp, null, new TrainingListener() {
 		}, () -> false);
 
 		AtomicLong steps = new AtomicLong();
 		TrainingOutcome stopped = new SemiSupervisedTraining(setup(algorithm, hp, resumed)).train(null,
-				new TrainingObserver() {
+				new TrainingListener() {
 					@Override
 					public void onStep(StepResult step) {
 						steps.set(step.step());
@@ -173,7 +173,7 @@ class TrainingLoopTest {
 				}, () -> steps.get() == 15);
 		assertThat(stopped.completed()).isFalse();
 		TrainingOutcome continued = new SemiSupervisedTraining(setup(algorithm, hp, resumed))
-			.train(resumed.resolve("last.ckpt"), new TrainingObserver() {
+			.train(resumed.resolve("last.ckpt"), new TrainingListener() {
 			}, () -> false);
 
 		assertThat(continued.history()).hasSize(2);
@@ -191,7 +191,7 @@ class TrainingLoopTest {
 	@Test
 	void stopAsksTheLoopToEndBeforeTheNextStepAndKeepsTheLastState() throws IOException {
 		AtomicLong steps = new AtomicLong();
-		TrainingOutcome outcome = train(Algorithm.MIXMATCH, hyperparameters(3, 10), null, new TrainingObserver() {
+		TrainingOutcome outcome = train(Algorithm.MIXMATCH, hyperparameters(3, 10), null, new TrainingListener() {
 			@Override
 			public void onStep(StepResult step) {
 				steps.set(step.step());
@@ -203,7 +203,7 @@ class TrainingLoopTest {
 		assertThat(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).metadata().step()).isEqualTo(13);
 	}
 
-	private TrainingOutcome train(Algorithm algorithm, Hyperparameters hp, Path resumeFrom, TrainingObserver observer,
+	private TrainingOutcome train(Algorithm algorithm, Hyperparameters hp, Path resumeFrom, TrainingListener observer,
 			BooleanSupplier stop) throws IOException {
 		return new SemiSupervisedTraining(setup(algorithm, hp, this.checkpoints)).train(resumeFrom, observer, stop);
 	}

@@ -27,7 +27,7 @@ class TrainingScheduleTest {
 		assertThat(schedule.timeIsUp()).isFalse();
 		assertThat(schedule.ended(999)).isFalse();
 		assertThat(schedule.ended(1000)).isTrue();
-		assertThat(this.progress.trainedSeconds).isEqualTo(3600);
+		assertThat(this.progress.trainedSeconds()).isEqualTo(3600);
 	}
 
 	@Test
@@ -56,13 +56,13 @@ class TrainingScheduleTest {
 
 	@Test
 	void aResumedRunCountsTheTimeItsCheckpointTrained() {
-		this.progress.trainedSeconds = 30;
+		this.progress.trainedFor(30);
 		TrainingSchedule schedule = schedule(1);
 		schedule.start();
 		this.now.addAndGet(15 * SECOND);
 		schedule.tick();
 
-		assertThat(this.progress.trainedSeconds).isCloseTo(45, within(1e-9));
+		assertThat(this.progress.trainedSeconds()).isCloseTo(45, within(1e-9));
 		assertThat(schedule.position(0)).isEqualTo(750);
 	}
 
