@@ -47,7 +47,7 @@ class ModularityTest {
 				Map.entry("runs", Set.of("database", "datasets", "storage", "training", "web")),
 				Map.entry("security", Set.of("database", "storage", "web")), Map.entry("storage", Set.of()),
 				Map.entry("studies", Set.of("database", "datasets", "runs", "training", "web")),
-				Map.entry("training", Set.of("data")), Map.entry("web", Set.of("database")),
+				Map.entry("training", Set.of("data")), Map.entry("web", Set.of("database", "training")),
 				Map.entry("workers", Set.of("data", "database", "datasets", "runs", "storage", "training"))));
 		assertThat(Path.of("target/modules/components.puml")).content()
 			.contains(dependencies.keySet()

@@ -31,6 +31,7 @@ import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.InvalidHyperparametersException;
 import io.simmixmatch.training.Preset;
 import io.simmixmatch.training.SemiSupervisedTraining;
+import io.simmixmatch.training.StrictJson;
 import io.simmixmatch.training.TrainingOutcome;
 import io.simmixmatch.training.TrainingSetup;
 import jakarta.validation.Validation;
@@ -41,8 +42,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,10 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"Any hyperparameter is an option too, in kebab case: --epochs 5 --steps-per-epoch 50 --lambda-sim 0.5 ..." })
 public final class TrainCommand implements Callable<Integer> {
 
-	private static final JsonMapper json = JsonMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+	private static final JsonMapper json = StrictJson.configure(JsonMapper.builder())
 		.enable(SerializationFeature.INDENT_OUTPUT)
 		.build();
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -221,14 +222,15 @@ class DatasetUploads {
 	}
 
 	void failAbandonedImports() {
-		int failed = this.jdbc.update("""
-				update dataset set status = 'FAILED', updated_at = now(),
-				    error = 'The import stopped: the service instance importing it went away; upload the archive again'
-				where status = 'IMPORTING' and updated_at < now() - make_interval(secs => ?)""",
-				(double) ABANDONED_AFTER.toSeconds());
-		if (failed > 0) {
-			log.warn("Failed {} abandoned data set imports", failed);
-		}
+		this.transactions.executeWithoutResult((status) -> {
+			List<Dataset> abandoned = this.datasets.findSilentImportsForUpdate(ABANDONED_AFTER.toSeconds());
+			abandoned.forEach((dataset) -> dataset.failed(
+					"The import stopped: the service instance importing it went away; upload the archive again",
+					now()));
+			if (!abandoned.isEmpty()) {
+				log.warn("Failed {} abandoned data set imports", abandoned.size());
+			}
+		});
 	}
 
 	private Instant now() {

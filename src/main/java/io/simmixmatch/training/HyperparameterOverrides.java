@@ -21,8 +21,7 @@ public final class HyperparameterOverrides {
 	private final Validator validator;
 
 	/**
-	 * @param json binds the merged values; its strictness (coercion, unknown names) is
-	 * the caller's
+	 * @param json binds the merged values, built with {@link StrictJson}
 	 * @param validator checks the bounds
 	 */
 	public HyperparameterOverrides(JsonMapper json, Validator validator) {
