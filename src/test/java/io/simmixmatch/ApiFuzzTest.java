@@ -280,6 +280,10 @@ class ApiFuzzTest {
 		this.jdbc.update("""
 				insert into worker (name, host, pid, devices, state, started_at, heartbeat_at)
 				values ('fuzz-worker', 'fuzz-host', 1, 'cpu', 'IDLE', now(), now())""");
+		// An import queued for a century from now, which no poll picks
+		this.jdbc.update("""
+				insert into dataset_import_tasks (task_name, task_instance, execution_time, picked, version)
+				values ('dataset-import', 'fuzz', now() + interval '100 years', false, 1)""");
 	}
 
 	// Each table's rows, as one text: any change to any row changes it.

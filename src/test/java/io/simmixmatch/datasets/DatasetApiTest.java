@@ -21,10 +21,15 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import io.simmixmatch.data.Archives;
+import io.simmixmatch.data.DatasetImport;
+import io.simmixmatch.storage.BlobStore;
+import io.simmixmatch.storage.StoredBlob;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +65,10 @@ class DatasetApiTest {
 	private JdbcTemplate jdbc;
 
 	@Autowired
-	private DatasetUploads uploads;
+	private BlobStore blobs;
+
+	@Autowired
+	private JsonMapper json;
 
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -177,22 +185,34 @@ class DatasetApiTest {
 	}
 
 	@Test
-	void anImportWhoseInstanceWentAwayIsFailedOnceItStopsReportingProgress() throws Exception {
-		upload("stalled", zip(Archives.shopLike(2, 1, 6)));
-		awaitStatus("stalled", "READY");
-		this.jdbc.update("update dataset set status = 'IMPORTING', updated_at = now() - interval '3 minutes' "
-				+ "where id = 'stalled'");
-		upload("recent", zip(Archives.shopLike(2, 1, 7)));
-		awaitStatus("recent", "READY");
-		this.jdbc.update("update dataset set status = 'IMPORTING', updated_at = now() - interval '1 minute' "
-				+ "where id = 'recent'");
+	void anImportLeftByAnInstanceThatWentAwayRunsAgainAndFinishes() throws Exception {
+		byte[] archive = zip(Archives.shopLike(2, 1, 6));
+		leftByAGoneInstance("restarted", archive, 0);
 
-		this.uploads.failAbandonedImports();
+		awaitStatus("restarted", "READY");
+		assertThat(this.jdbc.queryForObject("select images_decoded from dataset where id = 'restarted'", Integer.class))
+			.isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from blob where key like 'imports/%'", Long.class))
+			.as("the staged archive is removed")
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from " + ImportQueue.TABLE, Long.class)).isZero();
+	}
 
-		assertThat(awaitStatus("stalled", "FAILED")).contains("the service instance importing it went away");
-		assertThat(this.jdbc.queryForObject("select status from dataset where id = 'recent'", String.class))
-			.as("still reporting progress within two minutes")
-			.isEqualTo("IMPORTING");
+	@Test
+	void anImportWhoseStagedArchiveIsGoneFailsWithTheReason() throws Exception {
+		leftByAGoneInstance("unstaged", null, 0);
+
+		assertThat(awaitStatus("unstaged", "FAILED")).contains("The import failed");
+		assertThat(this.jdbc.queryForObject("select count(*) from " + ImportQueue.TABLE, Long.class)).isZero();
+	}
+
+	@Test
+	void anImportLeftThreeTimesFailsWithTheReason() throws Exception {
+		leftByAGoneInstance("killed", zip(Archives.shopLike(2, 1, 8)), 2);
+
+		assertThat(awaitStatus("killed", "FAILED")).contains("stopped 3 times without finishing");
+		assertThat(this.jdbc.queryForObject("select count(*) from blob where key like 'imports/%'", Long.class))
+			.isZero();
 	}
 
 	@Test
@@ -414,6 +434,30 @@ class DatasetApiTest {
 			.file(new MockMultipartFile("archive", "upload.zip", "application/zip", archive))
 			.param("name", name)
 			.exchange();
+	}
+
+	// An IMPORTING data set whose import an instance had picked when it went away (no
+	// heartbeat for an hour), as a restart of the API leaves it; its archive staged
+	// unless null.
+	private void leftByAGoneInstance(String id, byte @Nullable [] archive, int earlierAttempts) throws IOException {
+		this.jdbc.update("""
+				insert into dataset (id, name, format, class_names, image_channels, image_height, image_width,
+				    train_size, test_size, status, images_planned, created_at, updated_at)
+				values (?, ?, 'UPLOADED', '["a", "b"]', 3, 32, 32, 1, 0, 'IMPORTING', 0, now(), now())""", id, id);
+		StoredBlob staged = new StoredBlob("imports/" + id + ".archive", 0, "0".repeat(64));
+		if (archive != null) {
+			Path file = Files.createTempFile(dataDir, id, ".zip");
+			Files.write(file, archive);
+			staged = this.blobs.put(staged.key(), file);
+		}
+		ImportJob job = new ImportJob(staged, new DatasetImport.Options(null, null, null, null, 1_000_000, 8));
+		this.jdbc.update(
+				"""
+						insert into %s (task_name, task_instance, task_data, execution_time, picked, picked_by,
+						    last_heartbeat, consecutive_failures, version)
+						values (?, ?, ?, now() - interval '1 hour', true, 'api-gone', now() - interval '1 hour', ?, 1)"""
+					.formatted(ImportQueue.TABLE),
+				ImportQueue.TASK, id, this.json.writeValueAsBytes(job), earlierAttempts);
 	}
 
 	private MvcTestResult launch(String datasetId, String hyperparameters) {
