@@ -7,9 +7,8 @@ import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.HyperparameterOverrides;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.InvalidHyperparametersException;
+import io.simmixmatch.training.InvalidHyperparametersException.Violation;
 import io.simmixmatch.training.Preset;
-import io.simmixmatch.web.ApiProblems;
-import io.simmixmatch.web.FieldError;
 import io.simmixmatch.web.JsonFieldErrors;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -18,13 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a client's overrides to a preset with the application's strict JSON mapper and
- * answers every rejected value as a field of the request.
+ * The one reading of a client's hyperparameters, for runs and for studies: overrides
+ * applied to a preset with the application's strict JSON mapper, every rejected value
+ * named by its hyperparameter, whether the bounds or the JSON rejected it.
  */
 @Component
-class HyperparameterResolver {
-
-	private static final String FIELD = "hyperparameters.";
+public class HyperparameterResolver {
 
 	private final HyperparameterOverrides overrides;
 
@@ -38,22 +36,18 @@ class HyperparameterResolver {
 	 * @param overrides values by hyperparameter name
 	 * @param algorithm the algorithm they are for
 	 * @return the preset's hyperparameters with the overrides applied
-	 * @throws org.springframework.web.ErrorResponseException 400 with the rejected fields
+	 * @throws InvalidHyperparametersException naming each rejected hyperparameter, or
+	 * naming none ({@code ""}) where the overrides cannot be read at all
 	 */
-	Hyperparameters resolve(Preset preset, Map<String, Object> overrides, Algorithm algorithm) {
+	public Hyperparameters resolve(Preset preset, Map<String, ?> overrides, Algorithm algorithm) {
 		try {
 			return this.overrides.apply(preset, overrides, algorithm);
 		}
-		catch (InvalidHyperparametersException ex) {
-			throw ApiProblems.invalidFields(ex.violations()
-				.stream()
-				.map((violation) -> new FieldError(FIELD + violation.name(), violation.message()))
-				.toList());
-		}
 		catch (JacksonException ex) {
-			FieldError error = JsonFieldErrors.of(ex, FIELD)
-				.orElseGet(() -> new FieldError("hyperparameters", "cannot be read"));
-			throw ApiProblems.invalidFields(List.of(error));
+			Violation violation = JsonFieldErrors.of(ex, "")
+				.map((error) -> new Violation(error.field(), error.message()))
+				.orElseGet(() -> new Violation("", "cannot be read"));
+			throw new InvalidHyperparametersException(List.of(violation));
 		}
 	}
 

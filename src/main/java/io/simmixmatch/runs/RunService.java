@@ -24,6 +24,7 @@ import io.simmixmatch.datasets.DatasetStatus;
 import io.simmixmatch.runs.TrainingTimes.TrainingTime;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.InvalidHyperparametersException;
 import io.simmixmatch.training.Preset;
 import io.simmixmatch.training.StepMemory;
 import io.simmixmatch.web.ApiProblems;
@@ -122,7 +123,7 @@ class RunService implements RunCatalog {
 		if (dataset.splitByLayout()) {
 			refuseSplitOverrides(datasetId, overrides);
 		}
-		Hyperparameters resolved = this.hyperparameters.resolve(preset, overrides, algorithm);
+		Hyperparameters resolved = resolve(preset, overrides, algorithm);
 		if (!dataset.splitByLayout()) {
 			checkSplitFits(dataset, resolved);
 		}
@@ -158,6 +159,21 @@ class RunService implements RunCatalog {
 		log.info("Queued run {} ({}, {} on {})", saved.getId(), saved.getName(), saved.getAlgorithm(),
 				saved.getDatasetId());
 		return saved;
+	}
+
+	private Hyperparameters resolve(Preset preset, Map<String, Object> overrides, Algorithm algorithm) {
+		try {
+			return this.hyperparameters.resolve(preset, overrides, algorithm);
+		}
+		catch (InvalidHyperparametersException ex) {
+			throw ApiProblems
+				.invalidFields(
+						ex.violations()
+							.stream()
+							.map((violation) -> new FieldError(violation.name().isEmpty() ? "hyperparameters"
+									: "hyperparameters." + violation.name(), violation.message()))
+							.toList());
+		}
 	}
 
 	// Without a known worker (none started yet, or all elsewhere and silent) nothing is

@@ -11,21 +11,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.simmixmatch.runs.HyperparameterResolver;
 import io.simmixmatch.studies.CreateStudyRequest.Range;
 import io.simmixmatch.training.Algorithm;
-import io.simmixmatch.training.HyperparameterOverrides;
 import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.InvalidHyperparametersException;
 import io.simmixmatch.training.Preset;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
-import io.simmixmatch.web.JsonFieldErrors;
-import jakarta.validation.Validator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -43,12 +39,12 @@ class StudyPlanner {
 
 	private static final String SEED = "seed";
 
-	private final HyperparameterOverrides overrides;
+	private final HyperparameterResolver hyperparameters;
 
 	private final StudyProperties properties;
 
-	StudyPlanner(JsonMapper json, Validator validator, StudyProperties properties) {
-		this.overrides = new HyperparameterOverrides(json, validator);
+	StudyPlanner(HyperparameterResolver hyperparameters, StudyProperties properties) {
+		this.hyperparameters = hyperparameters;
 		this.properties = properties;
 	}
 
@@ -225,14 +221,14 @@ class StudyPlanner {
 		try {
 			return resolved(configuration, request);
 		}
-		catch (InvalidHyperparametersException | JacksonException ex) {
+		catch (InvalidHyperparametersException ex) {
 			return null;
 		}
 	}
 
 	private Hyperparameters resolved(Configuration configuration, CreateStudyRequest request) {
-		return this.overrides.apply(preset(request), overridesOf(request, configuration, request.seeds().get(0)),
-				configuration.algorithm());
+		return this.hyperparameters.resolve(preset(request),
+				overridesOf(request, configuration, request.seeds().get(0)), configuration.algorithm());
 	}
 
 	private void resolve(Configuration configuration, CreateStudyRequest request, String varied,
@@ -242,15 +238,10 @@ class StudyPlanner {
 		}
 		catch (InvalidHyperparametersException ex) {
 			ex.violations()
-				.forEach((violation) -> errors.add(new FieldError(field(violation.name(), configuration, varied),
-						violation.message() + " (in " + configuration.label() + ")")));
-		}
-		catch (JacksonException ex) {
-			JsonFieldErrors.of(ex, "")
-				.ifPresentOrElse(
-						(error) -> errors.add(new FieldError(field(error.field(), configuration, varied),
-								error.message() + " (in " + configuration.label() + ")")),
-						() -> errors.add(new FieldError(varied, "cannot be read")));
+				.forEach((violation) -> errors
+					.add(violation.name().isEmpty() ? new FieldError(varied, violation.message())
+							: new FieldError(field(violation.name(), configuration, varied),
+									violation.message() + " (in " + configuration.label() + ")")));
 		}
 	}
 
