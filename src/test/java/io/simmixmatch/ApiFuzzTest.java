@@ -260,7 +260,8 @@ class ApiFuzzTest {
 			.content("{\"algorithm\": \"SUPERVISED\"}")
 			.exchange();
 		long run = JsonMapper.shared().readTree(created.getResponse().getContentAsString()).get("id").asLong();
-		this.ledger.storeCheckpoint(run, CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1));
+		this.ledger.storeCheckpoint(run,
+				TrainedCheckpoints.written(CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1)));
 		this.ledger.recordEpoch(run,
 				new EpochResult(1, 15, 2e-3, new Losses(1, 1, 0, 0), new Accuracy(0.5, 0.9), 100, 0, 1000, true));
 		assertThat(this.mvc.put()

@@ -38,13 +38,14 @@ class ModularityTest {
 		new Documenter(this.modules, "target/modules").writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 
 		// The layers: data and training at the bottom, the service's modules above them.
-		assertThat(dependencies).isEqualTo(Map.ofEntries(Map.entry("cli", Set.of("data", "onnx", "training")),
-				Map.entry("data", Set.of()), Map.entry("database", Set.of()),
-				Map.entry("datasets", Set.of("data", "database", "storage", "web")),
+		assertThat(dependencies).isEqualTo(Map.ofEntries(Map.entry("checkpoints", Set.of("storage", "training")),
+				Map.entry("cli", Set.of("data", "onnx", "training")), Map.entry("data", Set.of()),
+				Map.entry("database", Set.of()), Map.entry("datasets", Set.of("data", "database", "storage", "web")),
 				Map.entry("inference",
-						Set.of("data", "database", "datasets", "onnx", "runs", "storage", "training", "web")),
+						Set.of("checkpoints", "data", "database", "datasets", "onnx", "runs", "storage", "training",
+								"web")),
 				Map.entry("onnx", Set.of("training")),
-				Map.entry("runs", Set.of("database", "datasets", "storage", "training", "web")),
+				Map.entry("runs", Set.of("checkpoints", "database", "datasets", "training", "web")),
 				Map.entry("security", Set.of("database", "storage", "web")), Map.entry("storage", Set.of()),
 				Map.entry("studies", Set.of("database", "datasets", "runs", "training", "web")),
 				Map.entry("training", Set.of("data")), Map.entry("web", Set.of("database", "training")),

@@ -1,10 +1,10 @@
 package io.simmixmatch.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.CheckpointWritten;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Losses;
 import io.simmixmatch.training.StepResult;
@@ -58,9 +58,9 @@ final class ConsoleProgress implements TrainingListener {
 	}
 
 	@Override
-	public void onCheckpoint(CheckpointKind kind, int epoch, Path file) {
-		if (kind != CheckpointKind.LAST) {
-			this.out.printf("           checkpoint %s -> %s%n", kind, file);
+	public void onCheckpoint(CheckpointWritten checkpoint) {
+		if (checkpoint.kind() != CheckpointKind.LAST) {
+			this.out.printf("           checkpoint %s -> %s%n", checkpoint.kind(), checkpoint.file());
 		}
 	}
 

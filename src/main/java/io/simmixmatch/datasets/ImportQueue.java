@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,16 +54,21 @@ class ImportQueue implements SmartLifecycle {
 
 	private final boolean runsImports;
 
+	private final DataSource dataSource;
+
+	private final Serializer serializer;
+
 	private final OneTimeTask<ImportJob> task;
 
 	private final SchedulerClient client;
 
-	private final Scheduler scheduler;
+	private volatile @Nullable Scheduler scheduler;
 
 	private volatile boolean running;
 
 	ImportQueue(DataSource dataSource, DatasetImporter importer, JsonMapper json, Clock clock,
 			@Value("${simmixmatch.role:both}") String role) {
+		this.dataSource = dataSource;
 		this.importer = importer;
 		this.clock = clock;
 		this.runsImports = !role.equalsIgnoreCase("worker");
@@ -70,14 +76,19 @@ class ImportQueue implements SmartLifecycle {
 			.onFailure(this::interrupted)
 			.onDeadExecution(this::abandoned)
 			.execute((instance, context) -> importer.run(instance.getId(), instance.getData(), () -> !this.running));
-		Serializer serializer = new JsonSerializer(json);
+		this.serializer = new JsonSerializer(json);
 		this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), this.task)
 			.tableName(TABLE)
-			.serializer(serializer)
+			.serializer(this.serializer)
 			.build();
-		this.scheduler = Scheduler.create(dataSource, this.task)
+	}
+
+	// A stopped scheduler cannot start again, and a context (a test's, paused between
+	// its tests) may start and stop many times.
+	private Scheduler newScheduler() {
+		return Scheduler.create(this.dataSource, this.task)
 			.tableName(TABLE)
-			.serializer(serializer)
+			.serializer(this.serializer)
 			.threads(1)
 			// As the workers' queue: the generic lock-and-fetch picks one row per poll.
 			.jdbcCustomization(new PostgreSqlJdbcCustomization(true, false))
@@ -99,8 +110,9 @@ class ImportQueue implements SmartLifecycle {
 
 			@Override
 			public void afterCommit() {
-				if (ImportQueue.this.running) {
-					ImportQueue.this.scheduler.triggerCheckForDueExecutions();
+				Scheduler scheduler = ImportQueue.this.scheduler;
+				if (scheduler != null) {
+					scheduler.triggerCheckForDueExecutions();
 				}
 			}
 
@@ -114,14 +126,20 @@ class ImportQueue implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.scheduler.start();
+		Scheduler scheduler = newScheduler();
+		scheduler.start();
+		this.scheduler = scheduler;
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		this.scheduler.stop();
+		Scheduler scheduler = this.scheduler;
+		this.scheduler = null;
+		if (scheduler != null) {
+			scheduler.stop();
+		}
 	}
 
 	@Override

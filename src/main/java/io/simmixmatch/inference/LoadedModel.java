@@ -2,7 +2,7 @@ package io.simmixmatch.inference;
 
 import java.time.Instant;
 
-import io.simmixmatch.runs.ArchivedCheckpoint;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.training.CheckpointMetadata;
 import io.simmixmatch.training.Classifier;
 
@@ -14,7 +14,7 @@ import io.simmixmatch.training.Classifier;
  * @param batcher its queue and predictors
  * @param loadedAt when it was loaded
  */
-record LoadedModel(ArchivedCheckpoint checkpoint, Classifier classifier, MicroBatcher batcher,
+record LoadedModel(StoredCheckpoint checkpoint, Classifier classifier, MicroBatcher batcher,
 		Instant loadedAt) implements AutoCloseable {
 
 	CheckpointMetadata metadata() {

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import ai.djl.Device;
-import io.simmixmatch.runs.ArchivedCheckpoint;
-import io.simmixmatch.runs.CheckpointArchive;
+import io.simmixmatch.checkpoints.Checkpoints;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.training.Classifier;
 import io.simmixmatch.training.Devices;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ class ModelCache implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
 
-	private final CheckpointArchive checkpoints;
+	private final Checkpoints checkpoints;
 
 	private final InferenceProperties properties;
 
@@ -49,7 +49,7 @@ class ModelCache implements DisposableBean {
 	// Access order: the first entry is the least recently used.
 	private final LinkedHashMap<String, CompletableFuture<LoadedModel>> models = new LinkedHashMap<>(16, 0.75f, true);
 
-	ModelCache(CheckpointArchive checkpoints, InferenceProperties properties, InferenceMetrics metrics, Clock clock) {
+	ModelCache(Checkpoints checkpoints, InferenceProperties properties, InferenceMetrics metrics, Clock clock) {
 		this.checkpoints = checkpoints;
 		this.properties = properties;
 		this.metrics = metrics;
@@ -62,7 +62,7 @@ class ModelCache implements DisposableBean {
 	 * @return the model
 	 * @throws UncheckedIOException if it cannot be loaded
 	 */
-	LoadedModel get(ArchivedCheckpoint checkpoint) {
+	LoadedModel get(StoredCheckpoint checkpoint) {
 		CompletableFuture<LoadedModel> model;
 		boolean load;
 		synchronized (this.models) {
@@ -123,7 +123,7 @@ class ModelCache implements DisposableBean {
 		all.forEach(LoadedModel::close);
 	}
 
-	private LoadedModel load(ArchivedCheckpoint checkpoint) throws IOException {
+	private LoadedModel load(StoredCheckpoint checkpoint) throws IOException {
 		long started = System.nanoTime();
 		Path file = Files.createTempFile("model-", ".ckpt");
 		try {

@@ -11,16 +11,17 @@ import java.util.function.Function;
 
 import ai.djl.Device;
 
+import io.simmixmatch.checkpoints.Checkpoints;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.onnx.OnnxExport;
-import io.simmixmatch.runs.ArchivedCheckpoint;
-import io.simmixmatch.runs.CheckpointArchive;
 import io.simmixmatch.runs.RunCatalog;
 import io.simmixmatch.runs.RunResponse;
 import io.simmixmatch.storage.Checksums;
 import io.simmixmatch.training.CheckpointMetadata;
 import io.simmixmatch.training.Classifier;
+import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.web.ApiProblems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,13 +44,13 @@ class ModelExports {
 
 	private final ModelRegistry registry;
 
-	private final CheckpointArchive checkpoints;
+	private final Checkpoints checkpoints;
 
 	private final RunCatalog runs;
 
 	private final DatasetCatalog datasets;
 
-	ModelExports(ModelRegistry registry, CheckpointArchive checkpoints, RunCatalog runs, DatasetCatalog datasets) {
+	ModelExports(ModelRegistry registry, Checkpoints checkpoints, RunCatalog runs, DatasetCatalog datasets) {
 		this.registry = registry;
 		this.checkpoints = checkpoints;
 		this.runs = runs;
@@ -78,7 +79,7 @@ class ModelExports {
 	 * checkpoint
 	 */
 	Exportable ofCheckpoint(long runId, long checkpointId) {
-		ArchivedCheckpoint checkpoint = this.checkpoints.find(checkpointId)
+		StoredCheckpoint checkpoint = this.checkpoints.find(checkpointId)
 			.filter((found) -> found.runId() == runId)
 			.orElseThrow(() -> ApiProblems.notFound("checkpoint", checkpointId + " of run " + runId));
 		String label = "run-" + runId + "-checkpoint-" + checkpointId;
@@ -96,7 +97,7 @@ class ModelExports {
 	}
 
 	private static ExportedModel onnx(Exportable exportable, Classifier classifier) {
-		ArchivedCheckpoint checkpoint = exportable.checkpoint();
+		StoredCheckpoint checkpoint = exportable.checkpoint();
 		Map<String, String> provenance = new LinkedHashMap<>();
 		provenance.put("run_id", Long.toString(checkpoint.runId()));
 		provenance.put("checkpoint_id", Long.toString(checkpoint.id()));
@@ -120,13 +121,13 @@ class ModelExports {
 	}
 
 	private ModelCard card(Exportable exportable, CheckpointMetadata metadata, ExportedModel onnx) {
-		ArchivedCheckpoint checkpoint = exportable.checkpoint();
+		StoredCheckpoint checkpoint = exportable.checkpoint();
 		RunResponse run = this.runs.view(checkpoint.runId())
 			.orElseThrow(() -> ApiProblems.notFound("run", checkpoint.runId()));
 		DatasetInfo dataset = this.datasets.find(run.datasetId()).orElse(null);
 		// The run measured test and per-class results on its best checkpoint, once it
 		// ended.
-		boolean measured = this.checkpoints.best(run.id())
+		boolean measured = this.checkpoints.find(run.id(), CheckpointKind.BEST)
 			.filter((best) -> best.sha256().equals(checkpoint.sha256()))
 			.isPresent();
 		return new ModelCard(
@@ -157,7 +158,7 @@ class ModelExports {
 				metadata.normalization().mean(), metadata.normalization().std(), steps);
 	}
 
-	private <T> T withClassifier(ArchivedCheckpoint checkpoint, Function<Classifier, T> use) {
+	private <T> T withClassifier(StoredCheckpoint checkpoint, Function<Classifier, T> use) {
 		Path file = null;
 		try {
 			file = Files.createTempFile("export-" + checkpoint.id() + "-", ".ckpt");
@@ -194,7 +195,7 @@ class ModelExports {
 	 * @param version the alias's version, null for a run or checkpoint
 	 * @param fileLabel a name for its files
 	 */
-	record Exportable(ArchivedCheckpoint checkpoint, String name, @Nullable Integer version, String fileLabel) {
+	record Exportable(StoredCheckpoint checkpoint, String name, @Nullable Integer version, String fileLabel) {
 
 	}
 

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.simmixmatch.checkpoints.Checkpoints;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.database.AdvisoryLocks;
 import io.simmixmatch.database.PostgresNotifications;
-import io.simmixmatch.runs.ArchivedCheckpoint;
-import io.simmixmatch.runs.CheckpointArchive;
+import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.web.ApiProblems;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +39,7 @@ class ModelRegistry {
 
 	private final JdbcTemplate jdbc;
 
-	private final CheckpointArchive checkpoints;
+	private final Checkpoints checkpoints;
 
 	private final PostgresNotifications notifications;
 
@@ -46,7 +47,7 @@ class ModelRegistry {
 
 	private final Map<String, Cached> aliases = new ConcurrentHashMap<>();
 
-	ModelRegistry(JdbcTemplate jdbc, CheckpointArchive checkpoints, PostgresNotifications notifications, Clock clock) {
+	ModelRegistry(JdbcTemplate jdbc, Checkpoints checkpoints, PostgresNotifications notifications, Clock clock) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
 		this.notifications = notifications;
@@ -56,7 +57,7 @@ class ModelRegistry {
 
 	@Transactional
 	ModelVersion promote(ModelName.Alias alias, long runId) {
-		ArchivedCheckpoint released = this.checkpoints.release(runId)
+		StoredCheckpoint released = this.checkpoints.release(runId)
 			.orElseThrow(() -> ApiProblems.conflict("Run " + runId + " has no best checkpoint to promote"));
 		// A lock per alias for this transaction: concurrent promotions number in turn.
 		AdvisoryLocks.lockForTransaction(this.jdbc, "alias " + alias.name());
@@ -102,7 +103,8 @@ class ModelRegistry {
 			return cached.version();
 		}
 		ModelName.Run run = (ModelName.Run) name;
-		return this.checkpoints.best(run.runId()).map((checkpoint) -> new ModelVersion(run, null, checkpoint, null));
+		return this.checkpoints.find(run.runId(), CheckpointKind.BEST)
+			.map((checkpoint) -> new ModelVersion(run, null, checkpoint, null));
 	}
 
 	/** What an alias resolved to, and until when to trust it. */
@@ -110,7 +112,7 @@ class ModelRegistry {
 	}
 
 	private ModelVersion version(ModelName.Alias alias, int version, long checkpointId, Timestamp promotedAt) {
-		ArchivedCheckpoint checkpoint = this.checkpoints.find(checkpointId)
+		StoredCheckpoint checkpoint = this.checkpoints.find(checkpointId)
 			.orElseThrow(() -> new IllegalStateException("Model " + alias + " v" + version + " lost its checkpoint"));
 		return new ModelVersion(alias, version, checkpoint, promotedAt.toInstant());
 	}

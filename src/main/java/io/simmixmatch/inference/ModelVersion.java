@@ -2,7 +2,7 @@ package io.simmixmatch.inference;
 
 import java.time.Instant;
 
-import io.simmixmatch.runs.ArchivedCheckpoint;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param checkpoint the checkpoint
  * @param promotedAt when the version was promoted, null for {@code run:{id}}
  */
-record ModelVersion(ModelName name, @Nullable Integer version, ArchivedCheckpoint checkpoint,
+record ModelVersion(ModelName name, @Nullable Integer version, StoredCheckpoint checkpoint,
 		@Nullable Instant promotedAt) {
 
 }

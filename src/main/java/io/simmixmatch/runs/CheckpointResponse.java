@@ -2,6 +2,7 @@ package io.simmixmatch.runs;
 
 import java.time.Instant;
 
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.training.CheckpointKind;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,10 @@ import org.jspecify.annotations.Nullable;
 record CheckpointResponse(long id, CheckpointKind kind, int epoch, long step, @Nullable Double valTop1,
 		@Nullable Double valTop5, long sizeBytes, String sha256, Instant createdAt) {
 
-	static CheckpointResponse of(Checkpoint checkpoint) {
-		return new CheckpointResponse(checkpoint.getId(), checkpoint.getKind(), checkpoint.getEpoch(),
-				checkpoint.getStep(), checkpoint.getValTop1(), checkpoint.getValTop5(), checkpoint.getSizeBytes(),
-				checkpoint.getSha256(), checkpoint.getCreatedAt());
+	static CheckpointResponse of(StoredCheckpoint checkpoint) {
+		return new CheckpointResponse(checkpoint.id(), checkpoint.kind(), checkpoint.epoch(), checkpoint.step(),
+				checkpoint.valTop1(), checkpoint.valTop5(), checkpoint.sizeBytes(), checkpoint.sha256(),
+				checkpoint.createdAt());
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.simmixmatch.training.Accuracy;
+import io.simmixmatch.training.CheckpointWritten;
 import io.simmixmatch.training.ClassResults;
-import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.EpochResult;
 import org.jspecify.annotations.Nullable;
 
@@ -51,11 +51,10 @@ public interface RunLedger {
 	/**
 	 * Stores a checkpoint file; a BEST or LAST checkpoint replaces the previous one.
 	 * @param runId the run
-	 * @param kind why it was written
-	 * @param file the checkpoint
+	 * @param checkpoint the file and what it holds
 	 * @throws IOException if the file cannot be read
 	 */
-	void storeCheckpoint(long runId, CheckpointKind kind, Path file) throws IOException;
+	void storeCheckpoint(long runId, CheckpointWritten checkpoint) throws IOException;
 
 	/**
 	 * Writes the run's LAST checkpoint to a file, to resume from, and records the step it

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.simmixmatch.runs.CheckpointStore.StoredCheckpoint;
+import io.simmixmatch.checkpoints.Checkpoints;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.training.Accuracy;
-import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.CheckpointWritten;
+import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.EpochResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,13 +31,13 @@ class RunLedgerService implements RunLedger {
 
 	private final EpochMetricRepository metrics;
 
-	private final CheckpointStore checkpoints;
+	private final Checkpoints checkpoints;
 
 	private final RunEvents events;
 
 	private final Clock clock;
 
-	RunLedgerService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointStore checkpoints,
+	RunLedgerService(TrainingRunRepository runs, EpochMetricRepository metrics, Checkpoints checkpoints,
 			RunEvents events, Clock clock) {
 		this.runs = runs;
 		this.metrics = metrics;
@@ -77,9 +79,9 @@ class RunLedgerService implements RunLedger {
 	}
 
 	@Override
-	public void storeCheckpoint(long runId, CheckpointKind kind, Path file) throws IOException {
-		this.checkpoints.store(runId, kind, file, now());
-		this.events.publish(new RunEvent.CheckpointStored(runId, kind));
+	public void storeCheckpoint(long runId, CheckpointWritten checkpoint) throws IOException {
+		this.checkpoints.store(runId, checkpoint);
+		this.events.publish(new RunEvent.CheckpointStored(runId, checkpoint.kind()));
 	}
 
 	@Override
@@ -88,7 +90,7 @@ class RunLedgerService implements RunLedger {
 		if (last.isEmpty()) {
 			return Optional.empty();
 		}
-		this.checkpoints.read(last.get().id(), last.get().sha256(), file);
+		this.checkpoints.download(last.get(), file);
 		TrainingRun run = find(runId);
 		run.resumeFrom(last.get().step());
 		save(run, new RunEvent.Progressed(runId, run.getStep(), run.getTotalSteps()));

@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import io.simmixmatch.database.AdvisoryLocks;
-import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.checkpoints.Checkpoints;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.data.ImageSet;
+import io.simmixmatch.data.SplitPlan;
+import io.simmixmatch.database.AdvisoryLocks;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.datasets.DatasetStatus;
@@ -54,9 +56,7 @@ class RunService implements RunCatalog {
 
 	private final EpochMetricRepository metrics;
 
-	private final CheckpointRepository checkpoints;
-
-	private final CheckpointStore checkpointStore;
+	private final Checkpoints checkpoints;
 
 	private final DatasetCatalog datasets;
 
@@ -74,17 +74,15 @@ class RunService implements RunCatalog {
 
 	private final Clock clock;
 
-	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, CheckpointRepository checkpoints,
-			CheckpointStore checkpointStore, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
-			RunLimits limits, RunEvents events, JdbcTemplate jdbc, WorkerCapacity capacity, TrainingTimes times,
-			Clock clock) {
+	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, Checkpoints checkpoints,
+			DatasetCatalog datasets, HyperparameterResolver hyperparameters, RunLimits limits, RunEvents events,
+			JdbcTemplate jdbc, WorkerCapacity capacity, TrainingTimes times, Clock clock) {
 		this.capacity = capacity;
 		this.times = times;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.metrics = metrics;
 		this.checkpoints = checkpoints;
-		this.checkpointStore = checkpointStore;
 		this.datasets = datasets;
 		this.hyperparameters = hyperparameters;
 		this.limits = limits;
@@ -323,7 +321,7 @@ class RunService implements RunCatalog {
 	@Transactional(readOnly = true)
 	List<CheckpointResponse> checkpoints(long id) {
 		find(id);
-		return this.checkpoints.findByRunIdOrderByEpochDescIdDesc(id).stream().map(CheckpointResponse::of).toList();
+		return this.checkpoints.ofRun(id).stream().map(CheckpointResponse::of).toList();
 	}
 
 	/**
@@ -335,11 +333,11 @@ class RunService implements RunCatalog {
 	 */
 	@Transactional(readOnly = true)
 	Path checkpointFile(long id, long checkpointId) throws IOException {
-		Checkpoint checkpoint = this.checkpoints.findById(checkpointId)
-			.filter((candidate) -> candidate.getRunId() == id)
+		StoredCheckpoint checkpoint = this.checkpoints.find(checkpointId)
+			.filter((candidate) -> candidate.runId() == id)
 			.orElseThrow(() -> ApiProblems.notFound("checkpoint", checkpointId));
 		Path file = Files.createTempFile("checkpoint-", ".ckpt");
-		this.checkpointStore.read(checkpointId, checkpoint.getSha256(), file);
+		this.checkpoints.download(checkpoint, file);
 		return file;
 	}
 

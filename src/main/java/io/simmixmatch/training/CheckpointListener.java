@@ -77,7 +77,7 @@ final class CheckpointListener implements TrainingListener {
 			CheckpointFile.write(file, metadata, this.session.model.getBlock(), this.session.average.getBlock(),
 					this.session.optimizer.state(parameterNames()), this.session.thresholds.state());
 		}
-		this.listener.onCheckpoint(CheckpointKind.LAST, epoch, file);
+		this.listener.onCheckpoint(written(CheckpointKind.LAST, epoch, file));
 		return file;
 	}
 
@@ -85,7 +85,12 @@ final class CheckpointListener implements TrainingListener {
 	private void keep(Path last, CheckpointKind kind, int epoch) throws IOException {
 		Path file = path(this.session.setup.checkpointDirectory(), kind, epoch);
 		CheckpointFile.copy(last, file);
-		this.listener.onCheckpoint(kind, epoch, file);
+		this.listener.onCheckpoint(written(kind, epoch, file));
+	}
+
+	private CheckpointWritten written(CheckpointKind kind, int epoch, Path file) {
+		TrainingProgress progress = this.session.progress;
+		return new CheckpointWritten(kind, epoch, progress.step(), progress.validationOf(epoch), file);
 	}
 
 	private Map<String, String> parameterNames() {

@@ -1,7 +1,6 @@
 package io.simmixmatch.training;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -26,8 +25,8 @@ final class ListenerChain implements TrainingListener {
 	}
 
 	@Override
-	public void onCheckpoint(CheckpointKind kind, int epoch, Path file) throws IOException {
-		tell((listener) -> listener.onCheckpoint(kind, epoch, file));
+	public void onCheckpoint(CheckpointWritten checkpoint) throws IOException {
+		tell((listener) -> listener.onCheckpoint(checkpoint));
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package io.simmixmatch.training;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -39,12 +38,10 @@ public interface TrainingListener {
 
 	/**
 	 * After a checkpoint is written.
-	 * @param kind why it was written
-	 * @param epoch the epoch it was taken after
-	 * @param file where it is
+	 * @param checkpoint the file and what it holds
 	 * @throws IOException if a side effect fails and the run must stop
 	 */
-	default void onCheckpoint(CheckpointKind kind, int epoch, Path file) throws IOException {
+	default void onCheckpoint(CheckpointWritten checkpoint) throws IOException {
 	}
 
 	/**

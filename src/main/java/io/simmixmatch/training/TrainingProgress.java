@@ -2,6 +2,7 @@ package io.simmixmatch.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +69,20 @@ final class TrainingProgress {
 
 	List<EpochResult> history() {
 		return List.copyOf(this.history);
+	}
+
+	/**
+	 * An epoch's validation accuracy.
+	 * @param epoch the epoch
+	 * @return it, or null if the epoch is not recorded or had no validation set
+	 */
+	@Nullable Accuracy validationOf(int epoch) {
+		return this.history.stream()
+			.filter((recorded) -> recorded.epoch() == epoch)
+			.map(EpochResult::validation)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Nullable Accuracy best() {

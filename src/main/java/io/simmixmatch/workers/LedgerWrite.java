@@ -2,12 +2,11 @@ package io.simmixmatch.workers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.RunStatus;
 import io.simmixmatch.training.Accuracy;
-import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.CheckpointWritten;
 import io.simmixmatch.training.ClassResults;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.StepResult;
@@ -74,17 +73,17 @@ sealed interface LedgerWrite {
 	}
 
 	/**
-	 * A checkpoint file, read when the write is written.
+	 * A checkpoint file, read when the write is written. A file written again before then
+	 * (LAST, BEST) holds the newer state, which the write that replaces this one records.
 	 *
-	 * @param kind why it was written
-	 * @param file the file
+	 * @param checkpoint the file and what it holds
 	 */
-	record Checkpoint(CheckpointKind kind, Path file) implements LedgerWrite {
+	record Checkpoint(CheckpointWritten checkpoint) implements LedgerWrite {
 
 		@Override
 		public void writeTo(RunLedger ledger, ActiveRun run) {
 			try {
-				ledger.storeCheckpoint(run.id(), this.kind, this.file);
+				ledger.storeCheckpoint(run.id(), this.checkpoint);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -93,7 +92,7 @@ sealed interface LedgerWrite {
 
 		@Override
 		public boolean replaces(LedgerWrite waiting) {
-			return waiting instanceof Checkpoint checkpoint && checkpoint.file().equals(this.file);
+			return waiting instanceof Checkpoint earlier && earlier.checkpoint().file().equals(this.checkpoint.file());
 		}
 
 	}

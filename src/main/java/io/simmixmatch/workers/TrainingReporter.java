@@ -1,8 +1,6 @@
 package io.simmixmatch.workers;
 
-import java.nio.file.Path;
-
-import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.CheckpointWritten;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.StepResult;
 import io.simmixmatch.training.TrainingListener;
@@ -57,8 +55,8 @@ final class TrainingReporter implements TrainingListener {
 	}
 
 	@Override
-	public void onCheckpoint(CheckpointKind kind, int epoch, Path file) {
-		this.writes.submit(new LedgerWrite.Checkpoint(kind, file));
+	public void onCheckpoint(CheckpointWritten checkpoint) {
+		this.writes.submit(new LedgerWrite.Checkpoint(checkpoint));
 	}
 
 	long lastStep() {

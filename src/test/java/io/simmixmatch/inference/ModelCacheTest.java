@@ -9,13 +9,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.simmixmatch.runs.ArchivedCheckpoint;
-import io.simmixmatch.runs.CheckpointArchive;
+import io.simmixmatch.checkpoints.Checkpoints;
+import io.simmixmatch.checkpoints.StoredCheckpoint;
+import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.CheckpointWritten;
 import io.simmixmatch.training.TrainedCheckpoints;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ModelCacheTest {
 
-	private static ArchivedCheckpoint first;
+	private static StoredCheckpoint first;
 
-	private static ArchivedCheckpoint second;
+	private static StoredCheckpoint second;
 
 	private static Map<Long, Path> files;
 
@@ -67,7 +71,8 @@ class ModelCacheTest {
 
 	@Test
 	void aCorruptCheckpointIsNotServedAndNotRemembered() {
-		ArchivedCheckpoint corrupt = new ArchivedCheckpoint(1, 1, 1, null, null, first.sizeBytes(), "0".repeat(64));
+		StoredCheckpoint corrupt = new StoredCheckpoint(1, 1, CheckpointKind.BEST, 1, 10, null, null, first.sizeBytes(),
+				"0".repeat(64), Instant.EPOCH);
 		ModelCache cache = cache(Long.MAX_VALUE);
 		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> cache.get(corrupt))
 			.withMessageContaining("corrupt");
@@ -82,8 +87,9 @@ class ModelCacheTest {
 				Clock.systemUTC());
 	}
 
-	private static ArchivedCheckpoint archived(long id, Path file) throws Exception {
-		return new ArchivedCheckpoint(id, id, 1, null, null, Files.size(file), sha256(file));
+	private static StoredCheckpoint archived(long id, Path file) throws Exception {
+		return new StoredCheckpoint(id, id, CheckpointKind.BEST, 1, 10, null, null, Files.size(file), sha256(file),
+				Instant.EPOCH);
 	}
 
 	private static String sha256(Path file) throws IOException {
@@ -96,25 +102,35 @@ class ModelCacheTest {
 	}
 
 	/** Checkpoints on disk, checked as the database-backed archive checks them. */
-	private static final class FileArchive implements CheckpointArchive {
+	private static final class FileArchive implements Checkpoints {
 
 		@Override
-		public Optional<ArchivedCheckpoint> best(long runId) {
+		public void store(long runId, CheckpointWritten checkpoint) {
+			throw new UnsupportedOperationException("a cache only reads");
+		}
+
+		@Override
+		public Optional<StoredCheckpoint> find(long runId, CheckpointKind kind) {
 			return Optional.empty();
 		}
 
 		@Override
-		public Optional<ArchivedCheckpoint> find(long checkpointId) {
+		public Optional<StoredCheckpoint> find(long id) {
 			return Optional.empty();
 		}
 
 		@Override
-		public Optional<ArchivedCheckpoint> release(long runId) {
+		public List<StoredCheckpoint> ofRun(long runId) {
+			return List.of();
+		}
+
+		@Override
+		public Optional<StoredCheckpoint> release(long runId) {
 			return Optional.empty();
 		}
 
 		@Override
-		public void download(ArchivedCheckpoint checkpoint, Path file) throws IOException {
+		public void download(StoredCheckpoint checkpoint, Path file) throws IOException {
 			Files.copy(files.get(checkpoint.id()), file, StandardCopyOption.REPLACE_EXISTING);
 			if (!sha256(file).equals(checkpoint.sha256())) {
 				throw new IOException("Checkpoint " + checkpoint.id() + " is corrupt");

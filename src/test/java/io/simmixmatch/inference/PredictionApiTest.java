@@ -75,8 +75,8 @@ class PredictionApiTest {
 		runB = createRun();
 		runWithoutCheckpoint = createRun();
 		RunLedger ledger = service.bean(RunLedger.class);
-		ledger.storeCheckpoint(runA, CheckpointKind.BEST, a);
-		ledger.storeCheckpoint(runB, CheckpointKind.BEST, b);
+		ledger.storeCheckpoint(runA, TrainedCheckpoints.written(CheckpointKind.BEST, a));
+		ledger.storeCheckpoint(runB, TrainedCheckpoints.written(CheckpointKind.BEST, b));
 		assertThat(promote("production", runA).statusCode()).isEqualTo(200);
 	}
 
@@ -369,7 +369,8 @@ class PredictionApiTest {
 	void aCheckpointCorruptedInTheDatabaseIsNeverServed(@TempDir Path directory) throws Exception {
 		long run = createRun();
 		service.bean(RunLedger.class)
-			.storeCheckpoint(run, CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1));
+			.storeCheckpoint(run,
+					TrainedCheckpoints.written(CheckpointKind.BEST, TrainedCheckpoints.supervised(directory, 1)));
 		service.jdbc().update("""
 				update blob_chunk set data = overlay(data placing '\\xdeadbeef'::bytea from 100)
 				where blob_key = (select blob_key from checkpoint where run_id = ? and kind = 'BEST')""", run);

@@ -37,14 +37,14 @@ class CheckpointBlobsTest {
 		Path first = TrainedCheckpoints.supervised(directory.resolve("first"), 1);
 		Path second = TrainedCheckpoints.supervised(directory.resolve("second"), 2);
 
-		this.ledger.storeCheckpoint(run, CheckpointKind.LAST, first);
-		this.ledger.storeCheckpoint(run, CheckpointKind.BEST, first);
+		this.ledger.storeCheckpoint(run, TrainedCheckpoints.written(CheckpointKind.LAST, first));
+		this.ledger.storeCheckpoint(run, TrainedCheckpoints.written(CheckpointKind.BEST, first));
 		assertThat(storedFilesOf(run)).as("LAST and BEST of epoch 1: one file").isOne();
 
-		this.ledger.storeCheckpoint(run, CheckpointKind.LAST, second);
+		this.ledger.storeCheckpoint(run, TrainedCheckpoints.written(CheckpointKind.LAST, second));
 		assertThat(storedFilesOf(run)).as("BEST still refers to epoch 1").isEqualTo(2);
 
-		this.ledger.storeCheckpoint(run, CheckpointKind.BEST, second);
+		this.ledger.storeCheckpoint(run, TrainedCheckpoints.written(CheckpointKind.BEST, second));
 		assertThat(storedFilesOf(run)).as("nothing refers to epoch 1 any more").isOne();
 		Path fetched = this.ledger.fetchLastCheckpoint(run, directory.resolve("fetched.ckpt")).orElseThrow();
 		assertThat(Files.readAllBytes(fetched)).isEqualTo(Files.readAllBytes(second));

@@ -46,7 +46,7 @@ class CheckpointStoreDiskFullTest {
 		long run = this.runs.save(RunPersistenceTest.newRun(Algorithm.SUPERVISED)).getId();
 		Path first = TrainedCheckpoints.supervised(directory.resolve("first"), 1);
 		Path second = TrainedCheckpoints.supervised(directory.resolve("second"), 2);
-		this.ledger.storeCheckpoint(run, CheckpointKind.LAST, first);
+		this.ledger.storeCheckpoint(run, TrainedCheckpoints.written(CheckpointKind.LAST, first));
 		this.jdbc.execute("""
 				create or replace function disk_full() returns trigger language plpgsql as $$
 				begin
@@ -57,7 +57,7 @@ class CheckpointStoreDiskFullTest {
 				"create trigger disk_full before insert on blob_chunk " + "for each row execute function disk_full()");
 
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> this.ledger.storeCheckpoint(run, CheckpointKind.LAST, second))
+			.isThrownBy(() -> this.ledger.storeCheckpoint(run, TrainedCheckpoints.written(CheckpointKind.LAST, second)))
 			.withMessageContaining("No space left on device");
 
 		Path fetched = this.ledger.fetchLastCheckpoint(run, directory.resolve("fetched.ckpt")).orElseThrow();

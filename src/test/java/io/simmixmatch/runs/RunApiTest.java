@@ -39,9 +39,6 @@ class RunApiTest {
 	private EpochMetricRepository metrics;
 
 	@Autowired
-	private CheckpointRepository checkpoints;
-
-	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
@@ -185,8 +182,8 @@ class RunApiTest {
 	@Test
 	void checkpointsAreListedNewestEpochFirst() {
 		long id = createRun();
-		this.checkpoints.save(RunPersistenceTest.checkpoint(id, CheckpointKind.PERIODIC, 1));
-		this.checkpoints.save(RunPersistenceTest.checkpoint(id, CheckpointKind.BEST, 2));
+		RunPersistenceTest.insertCheckpoint(this.jdbc, id, CheckpointKind.PERIODIC, 1);
+		RunPersistenceTest.insertCheckpoint(this.jdbc, id, CheckpointKind.BEST, 2);
 
 		assertThat(this.mvc.get().uri("/api/v1/runs/{id}/checkpoints", id)).hasStatusOk()
 			.bodyJson()

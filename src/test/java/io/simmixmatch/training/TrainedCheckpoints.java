@@ -36,6 +36,24 @@ public final class TrainedCheckpoints {
 	}
 
 	/**
+	 * A checkpoint file as the training loop reports it, what it holds read from it.
+	 * @param kind why it was written
+	 * @param file the file
+	 * @return the report
+	 * @throws IOException if the file cannot be read
+	 */
+	public static CheckpointWritten written(CheckpointKind kind, Path file) throws IOException {
+		CheckpointMetadata metadata = CheckpointFile.readMetadata(file);
+		Accuracy validation = metadata.history()
+			.stream()
+			.filter((epoch) -> epoch.epoch() == metadata.epoch())
+			.map(EpochResult::validation)
+			.findFirst()
+			.orElse(null);
+		return new CheckpointWritten(kind, metadata.epoch(), metadata.step(), validation, file);
+	}
+
+	/**
 	 * One synthetic image's bytes.
 	 * @param index which image
 	 * @return its 28 x 28 grayscale bytes

@@ -19,7 +19,7 @@ class TrainingListenerTest {
 		TrainingListener all = TrainingListener.all(recorder("a"), recorder("b"));
 
 		all.onStep(new StepResult(3, 10, 1, Losses.ZERO, 0.1, 100, 0.05));
-		all.onCheckpoint(CheckpointKind.BEST, 1, Path.of("best.ckpt"));
+		all.onCheckpoint(new CheckpointWritten(CheckpointKind.BEST, 1, 30, null, Path.of("best.ckpt")));
 		all.onStop(1);
 
 		assertThat(this.heard).containsExactly("a step 3", "b step 3", "a BEST 1", "b BEST 1", "a stop 1", "b stop 1");
@@ -48,8 +48,8 @@ class TrainingListenerTest {
 			}
 
 			@Override
-			public void onCheckpoint(CheckpointKind kind, int epoch, Path file) {
-				TrainingListenerTest.this.heard.add(name + " " + kind + " " + epoch);
+			public void onCheckpoint(CheckpointWritten checkpoint) {
+				TrainingListenerTest.this.heard.add(name + " " + checkpoint.kind() + " " + checkpoint.epoch());
 			}
 
 			@Override

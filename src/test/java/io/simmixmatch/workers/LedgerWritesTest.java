@@ -12,6 +12,7 @@ import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.runs.RunLedger;
 import io.simmixmatch.runs.RunStatus;
 import io.simmixmatch.training.CheckpointKind;
+import io.simmixmatch.training.CheckpointWritten;
 import io.simmixmatch.training.EpochResult;
 import io.simmixmatch.training.Losses;
 import io.simmixmatch.training.StepResult;
@@ -136,8 +137,8 @@ class LedgerWritesTest {
 		if (what instanceof EpochResult epoch) {
 			what = epoch.epoch();
 		}
-		else if (what instanceof CheckpointKind) {
-			what = invocation.<Path>getArgument(2).getFileName();
+		else if (what instanceof CheckpointWritten checkpoint) {
+			what = checkpoint.file().getFileName();
 		}
 		this.written.add(invocation.getMethod().getName() + " " + what);
 		return RETURNS_DEFAULTS.answer(invocation);
@@ -153,7 +154,7 @@ class LedgerWritesTest {
 	}
 
 	private static LedgerWrite checkpoint(CheckpointKind kind, String file) {
-		return new LedgerWrite.Checkpoint(kind, Path.of(file));
+		return new LedgerWrite.Checkpoint(new CheckpointWritten(kind, 1, 10, null, Path.of(file)));
 	}
 
 	private static DatabaseAvailability availability() {
