@@ -1,5 +1,7 @@
 package io.simmixmatch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -56,6 +60,24 @@ class ModularityTest {
 				.map((name) -> "\"" + Character.toUpperCase(name.charAt(0)) + name.substring(1)
 						+ "\", $techn=\"Module\"")
 				.toList());
+	}
+
+	@Test
+	void everyModulesPublicTypeIsNamedInTheArchitecture() throws IOException {
+		String architecture = Files.readString(Path.of("docs/ARCHITECTURE.md"));
+		String listed = architecture.substring(architecture.indexOf("## Every module's public types"));
+		Set<String> missing = new TreeSet<>();
+		for (ApplicationModule module : this.modules) {
+			String basePackage = module.getBasePackage().getName();
+			module.getBasePackage()
+				.stream()
+				.filter((type) -> type.getPackageName().equals(basePackage)
+						&& type.getModifiers().contains(JavaModifier.PUBLIC) && type.isTopLevelClass())
+				.map(JavaClass::getSimpleName)
+				.filter((name) -> !listed.contains("- `" + name + "`: "))
+				.forEach((name) -> missing.add(module.getName() + "." + name));
+		}
+		assertThat(missing).as("public types without their line in docs/ARCHITECTURE.md").isEmpty();
 	}
 
 }
