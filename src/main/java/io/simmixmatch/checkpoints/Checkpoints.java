@@ -9,10 +9,10 @@ import io.simmixmatch.training.CheckpointKind;
 import io.simmixmatch.training.CheckpointWritten;
 
 /**
- * The checkpoints of runs. A run has one of each kind, and one PERIODIC per epoch: a new
- * one replaces the old in the same commit. Rows with the same bytes (a BEST that is a
- * copy of the epoch's LAST, a RELEASED copy) share one stored file, removed once no row
- * refers to it.
+ * The checkpoints of runs. A run has one BEST and one LAST, which a new one replaces in
+ * the same commit, one PERIODIC per epoch, and one RELEASED per promotion. Rows with the
+ * same bytes (a BEST that is a copy of the epoch's LAST, a RELEASED copy) share one
+ * stored file, removed once no row refers to it.
  */
 public interface Checkpoints {
 
@@ -27,7 +27,7 @@ public interface Checkpoints {
 	/**
 	 * A run's checkpoint of a kind, as it is now.
 	 * @param runId the run
-	 * @param kind BEST, LAST or RELEASED
+	 * @param kind BEST or LAST
 	 * @return it, or empty if the run has none (or does not exist)
 	 */
 	Optional<StoredCheckpoint> find(long runId, CheckpointKind kind);

@@ -2,24 +2,21 @@ package io.simmixmatch.datasets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.simmixmatch.data.DatasetImport;
 import io.simmixmatch.data.ImageArchive;
 import io.simmixmatch.data.InvalidDatasetException;
 import io.simmixmatch.storage.BlobStore;
-import io.simmixmatch.storage.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs one import: fetches the staged archive, decodes its images once into an image set
@@ -38,7 +35,7 @@ class DatasetImporter {
 
 	private final DatasetProperties properties;
 
-	private final Path importsDirectory;
+	private final ImportFolders folders;
 
 	private final JdbcTemplate jdbc;
 
@@ -46,13 +43,12 @@ class DatasetImporter {
 
 	private final Clock clock;
 
-	DatasetImporter(DatasetRepository datasets, BlobStore blobs, DatasetProperties properties,
-			@Value("${simmixmatch.data-dir}") Path dataDirectory, JdbcTemplate jdbc, TransactionTemplate transactions,
-			Clock clock) {
+	DatasetImporter(DatasetRepository datasets, BlobStore blobs, DatasetProperties properties, ImportFolders folders,
+			JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
 		this.datasets = datasets;
 		this.blobs = blobs;
 		this.properties = properties;
-		this.importsDirectory = dataDirectory.resolve("imports");
+		this.folders = folders;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -72,13 +68,12 @@ class DatasetImporter {
 			return;
 		}
 		try {
-			Files.createDirectories(this.importsDirectory);
-			Path directory = Files.createTempDirectory(this.importsDirectory, id + "-");
+			Path directory = this.folders.create(id);
 			try {
 				decode(id, job, directory);
 			}
 			finally {
-				FileSystemUtils.deleteRecursively(directory);
+				this.folders.remove(directory);
 			}
 		}
 		catch (InvalidDatasetException ex) {
@@ -101,9 +96,16 @@ class DatasetImporter {
 	 */
 	void fail(String id, ImportJob job, String error) {
 		this.transactions.executeWithoutResult((status) -> {
-			this.datasets.findById(id).ifPresent((dataset) -> dataset.failed(error, this.clock.instant()));
+			importing(id).ifPresent((dataset) -> dataset.failed(error, this.clock.instant()));
 			this.blobs.delete(job.archive().key());
 		});
+	}
+
+	// Locked, so that of two runs of one import (an instance judged dead that was not)
+	// the
+	// first to end decides, and a READY data set never turns FAILED.
+	private Optional<Dataset> importing(String id) {
+		return this.datasets.findByIdForUpdate(id).filter((dataset) -> dataset.getStatus() == DatasetStatus.IMPORTING);
 	}
 
 	private void decode(String id, ImportJob job, Path directory) throws IOException, InvalidDatasetException {
@@ -118,8 +120,10 @@ class DatasetImporter {
 		// One transaction: the stored images and the READY row, or neither.
 		this.transactions.executeWithoutResult((status) -> {
 			try {
-				StoredBlob blob = this.blobs.put(key, cache);
-				this.datasets.findById(id).orElseThrow().ready(imported, blob, this.clock.instant());
+				Optional<Dataset> dataset = importing(id);
+				if (dataset.isPresent()) {
+					dataset.get().ready(imported, this.blobs.put(key, cache), this.clock.instant());
+				}
 				this.blobs.delete(job.archive().key());
 			}
 			catch (IOException ex) {

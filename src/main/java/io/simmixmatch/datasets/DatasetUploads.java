@@ -18,11 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -46,7 +44,7 @@ class DatasetUploads {
 
 	private final DatasetProperties properties;
 
-	private final Path importsDirectory;
+	private final ImportFolders folders;
 
 	private final ImportQueue imports;
 
@@ -55,13 +53,12 @@ class DatasetUploads {
 	private final Clock clock;
 
 	DatasetUploads(DatasetRepository datasets, BlobStore blobs, DatasetUsage usage, DatasetProperties properties,
-			@Value("${simmixmatch.data-dir}") Path dataDirectory, ImportQueue imports, TransactionTemplate transactions,
-			Clock clock) {
+			ImportFolders folders, ImportQueue imports, TransactionTemplate transactions, Clock clock) {
 		this.datasets = datasets;
 		this.blobs = blobs;
 		this.usage = usage;
 		this.properties = properties;
-		this.importsDirectory = dataDirectory.resolve("imports");
+		this.folders = folders;
 		this.imports = imports;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -80,8 +77,7 @@ class DatasetUploads {
 		if (this.datasets.existsById(id)) {
 			throw ApiProblems.conflict("A data set with id '" + id + "' exists; choose another name");
 		}
-		Files.createDirectories(this.importsDirectory);
-		Path directory = Files.createTempDirectory(this.importsDirectory, id + "-");
+		Path directory = this.folders.create(id);
 		try {
 			Path file = directory.resolve("archive");
 			archive.transferTo(file);
@@ -105,7 +101,7 @@ class DatasetUploads {
 			throw ex.isTooLarge() ? ApiProblems.tooLarge(ex.getMessage()) : ApiProblems.badRequest(ex.getMessage());
 		}
 		finally {
-			FileSystemUtils.deleteRecursively(directory);
+			this.folders.remove(directory);
 		}
 	}
 

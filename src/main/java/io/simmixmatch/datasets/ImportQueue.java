@@ -127,9 +127,9 @@ class ImportQueue implements SmartLifecycle {
 	@Override
 	public void start() {
 		Scheduler scheduler = newScheduler();
-		scheduler.start();
 		this.scheduler = scheduler;
 		this.running = true;
+		scheduler.start();
 	}
 
 	@Override

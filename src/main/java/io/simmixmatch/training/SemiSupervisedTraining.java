@@ -3,7 +3,6 @@ package io.simmixmatch.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 

@@ -103,8 +103,13 @@ final class TrainingSession implements AutoCloseable {
 			}
 			this.step = new SemiSupervisedStep(setup, this.trainer, ema, this.data, this.thresholds, this.schedule);
 		}
-		catch (IOException | RuntimeException ex) {
-			close();
+		catch (Throwable ex) {
+			try {
+				close();
+			}
+			catch (RuntimeException closing) {
+				ex.addSuppressed(closing);
+			}
 			throw ex;
 		}
 	}

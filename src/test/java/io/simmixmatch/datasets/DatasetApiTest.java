@@ -68,6 +68,9 @@ class DatasetApiTest {
 	private BlobStore blobs;
 
 	@Autowired
+	private DatasetImporter importer;
+
+	@Autowired
 	private JsonMapper json;
 
 	@DynamicPropertySource
@@ -196,6 +199,18 @@ class DatasetApiTest {
 			.as("the staged archive is removed")
 			.isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from " + ImportQueue.TABLE, Long.class)).isZero();
+	}
+
+	@Test
+	void aLateFailureOfAnImportLeavesAReadyDataSetReady() throws Exception {
+		upload("finished", zip(Archives.shopLike(2, 1, 9)));
+		awaitStatus("finished", "READY");
+		StoredBlob gone = new StoredBlob("imports/finished.archive", 0, "0".repeat(64));
+
+		this.importer.fail("finished", new ImportJob(gone, new DatasetImport.Options(null, null, null, null, 1, 2)),
+				"a second run of the import failed");
+
+		assertThat(awaitStatus("finished", "READY")).doesNotContain("a second run");
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * transaction, so the checkpoint stored before is still there, whole.
  */
 @SpringBootTest
-class CheckpointStoreDiskFullTest {
+class DatabaseDiskFullCheckpointTest {
 
 	@Autowired
 	private RunLedger ledger;
