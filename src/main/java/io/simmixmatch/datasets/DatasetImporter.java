@@ -62,7 +62,7 @@ class DatasetImporter {
 	 * shutdown's, and is thrown for the queue to run the import again, not recorded
 	 */
 	void run(String id, ImportJob job, BooleanSupplier stopping) {
-		if (this.datasets.findById(id).filter((dataset) -> dataset.getStatus() == DatasetStatus.IMPORTING).isEmpty()) {
+		if (!Boolean.TRUE.equals(this.transactions.execute((status) -> importing(id).isPresent()))) {
 			log.info("Data set {} is no longer importing; nothing to do", id);
 			this.blobs.delete(job.archive().key());
 			return;

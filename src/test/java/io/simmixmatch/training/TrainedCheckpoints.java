@@ -44,13 +44,10 @@ public final class TrainedCheckpoints {
 	 */
 	public static CheckpointWritten written(CheckpointKind kind, Path file) throws IOException {
 		CheckpointMetadata metadata = CheckpointFile.readMetadata(file);
-		Accuracy validation = metadata.history()
-			.stream()
-			.filter((epoch) -> epoch.epoch() == metadata.epoch())
-			.map(EpochResult::validation)
-			.findFirst()
-			.orElse(null);
-		return new CheckpointWritten(kind, metadata.epoch(), metadata.step(), validation, file);
+		TrainingProgress progress = new TrainingProgress();
+		progress.restore(metadata);
+		return new CheckpointWritten(kind, metadata.epoch(), progress.step(), progress.validationOf(metadata.epoch()),
+				file);
 	}
 
 	/**
