@@ -36,10 +36,13 @@ class RunController {
 
 	private final RunService runs;
 
+	private final RunQueries queries;
+
 	private final RunEventStreams events;
 
-	RunController(RunService runs, RunEventStreams events) {
+	RunController(RunService runs, RunQueries queries, RunEventStreams events) {
 		this.runs = runs;
+		this.queries = queries;
 		this.events = events;
 	}
 
@@ -56,12 +59,12 @@ class RunController {
 	PageResponse<RunResponse> list(@RequestParam(defaultValue = "") Set<RunStatus> status,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.runs.list(status, page, size);
+		return this.queries.list(status, page, size);
 	}
 
 	@GetMapping("/{id}")
 	RunResponse get(@PathVariable long id) {
-		return this.runs.get(id);
+		return this.queries.get(id);
 	}
 
 	/**
@@ -85,17 +88,17 @@ class RunController {
 
 	@GetMapping(path = "/{id}/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<EpochMetricResponse> metrics(@PathVariable long id) {
-		return this.runs.metrics(id);
+		return this.queries.metrics(id);
 	}
 
 	@GetMapping(path = "/{id}/metrics", produces = CsvDownloads.TEXT_CSV)
 	ResponseEntity<String> metricsCsv(@PathVariable long id) {
-		return CsvDownloads.attachment("run-" + id + "-metrics.csv", EpochMetricsCsv.write(this.runs.metrics(id)));
+		return CsvDownloads.attachment("run-" + id + "-metrics.csv", EpochMetricsCsv.write(this.queries.metrics(id)));
 	}
 
 	@GetMapping("/{id}/checkpoints")
 	List<CheckpointResponse> checkpoints(@PathVariable long id) {
-		return this.runs.checkpoints(id);
+		return this.queries.checkpoints(id);
 	}
 
 	/**
@@ -105,7 +108,7 @@ class RunController {
 	@GetMapping(path = "/{id}/checkpoints/{checkpointId}/file", produces = "application/zip")
 	ResponseEntity<StreamingResponseBody> checkpointFile(@PathVariable long id, @PathVariable long checkpointId)
 			throws IOException {
-		Path file = this.runs.checkpointFile(id, checkpointId);
+		Path file = this.queries.checkpointFile(id, checkpointId);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"run-" + id + "-checkpoint-" + checkpointId + ".ckpt\"")

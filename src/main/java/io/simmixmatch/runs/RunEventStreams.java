@@ -23,24 +23,21 @@ class RunEventStreams {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-	private final TrainingRunRepository runs;
-
-	private final EpochMetricRepository metrics;
+	private final RunQueries runs;
 
 	private final EventStreams streams = new EventStreams(TIMEOUT);
 
-	RunEventStreams(TrainingRunRepository runs, EpochMetricRepository metrics, RunEvents events) {
+	RunEventStreams(RunQueries runs, RunEvents events) {
 		this.runs = runs;
-		this.metrics = metrics;
 		events.subscribe(this::relay);
 	}
 
 	SseEmitter open(long runId) {
-		TrainingRun run = this.runs.findById(runId).orElseThrow(() -> ApiProblems.notFound("run", runId));
+		RunResponse run = this.runs.get(runId);
 		List<ServerEvent> history = new ArrayList<>();
-		history.add(new ServerEvent("run", RunResponse.of(run)));
-		this.metrics.findByIdRunIdOrderByIdEpoch(runId).forEach((metric) -> history.add(epoch(metric)));
-		return this.streams.open(runId, history, run.getStatus().isTerminal());
+		history.add(new ServerEvent("run", run));
+		this.runs.curves(List.of(runId)).get(runId).forEach((point) -> history.add(epoch(point)));
+		return this.streams.open(runId, history, run.status().isTerminal());
 	}
 
 	private void relay(RunEvent event) {
@@ -50,17 +47,16 @@ class RunEventStreams {
 		}
 		List<ServerEvent> events = new ArrayList<>();
 		if (event instanceof RunEvent.EpochRecorded recorded) {
-			this.metrics.findById(new EpochMetric.Key(runId, recorded.epoch()))
-				.ifPresent((metric) -> events.add(epoch(metric)));
+			this.runs.epoch(runId, recorded.epoch()).ifPresent((point) -> events.add(epoch(point)));
 		}
-		this.runs.findById(runId).ifPresent((run) -> {
-			events.add(new ServerEvent("run", RunResponse.of(run)));
-			this.streams.publish(runId, events, run.getStatus().isTerminal());
+		this.runs.view(runId).ifPresent((run) -> {
+			events.add(new ServerEvent("run", run));
+			this.streams.publish(runId, events, run.status().isTerminal());
 		});
 	}
 
-	private static ServerEvent epoch(EpochMetric metric) {
-		return new ServerEvent("epoch", EpochMetricResponse.of(metric));
+	private static ServerEvent epoch(EpochMetricResponse point) {
+		return new ServerEvent("epoch", point);
 	}
 
 }

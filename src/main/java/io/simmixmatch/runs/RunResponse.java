@@ -35,8 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * set with a test split
  * @param classes the best checkpoint's results class by class, once the run succeeded
  * @param error why it failed, or why its last attempt did
- * @param study the study that launched it, if one did
- * @param stoppedEarly why its study's early-stopping rule stopped it, if it did
+ * @param stoppedEarly why a rule stopped it early (a study's median rule), if one did
  * @param execution who trains it, and how often it was started
  * @param createdBy who launched it: an API key's name or a token's subject; null where
  * authentication is off
@@ -47,17 +46,15 @@ import tools.jackson.databind.json.JsonMapper;
 public record RunResponse(long id, String name, String datasetId, Algorithm algorithm, Preset preset, int priority,
 		@Schema(implementation = Hyperparameters.class) Map<String, Object> hyperparameters, RunStatus status,
 		boolean cancelRequested, Progress progress, @Nullable Estimate estimate, Best best, @Nullable Test test,
-		@Nullable Classes classes, @Nullable String error, @Nullable Study study, @Nullable String stoppedEarly,
-		Execution execution, @Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+		@Nullable Classes classes, @Nullable String error, @Nullable String stoppedEarly, Execution execution,
+		@Nullable String createdBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
 	static RunResponse of(TrainingRun run) {
-		Study study = (run.getStudyId() != null) ? new Study(run.getStudyId(), run.getStudyConfiguration()) : null;
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
 				run.getPriority(), shown(run.getHyperparameters(), run.isSplitByLayout()), run.getStatus(),
 				run.isCancelRequested(), Progress.of(run), Estimate.of(run),
 				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run),
-				Classes.of(run.getClassResults()), run.getError(), study, run.getStoppedEarly(),
+				Classes.of(run.getClassResults()), run.getError(), run.getStoppedEarly(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
 						run.getResumedFromStep()),
 				run.getCreatedBy(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
@@ -115,15 +112,6 @@ public record RunResponse(long id, String name, String datasetId, Algorithm algo
 					? new Estimate(seconds / 60, imagesPerSecond, measuredRuns) : null;
 		}
 
-	}
-
-	/**
-	 * The study a run belongs to.
-	 *
-	 * @param id the study
-	 * @param configuration the place of the run's configuration in the study, from 0
-	 */
-	public record Study(long id, int configuration) {
 	}
 
 	/**

@@ -43,20 +43,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Launches runs and answers for them. Every method is one short transaction. */
+/**
+ * Launches runs and stops them; {@link RunQueries} answers for them. Every method is one
+ * short transaction.
+ */
 @Service
 @Transactional
-class RunService implements RunCatalog {
+class RunService implements RunControl {
 
 	private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
 	private static final Duration ACTIVE_RUNS_RETRY_AFTER = Duration.ofMinutes(1);
 
 	private final TrainingRunRepository runs;
-
-	private final EpochMetricRepository metrics;
-
-	private final Checkpoints checkpoints;
 
 	private final DatasetCatalog datasets;
 
@@ -74,15 +73,13 @@ class RunService implements RunCatalog {
 
 	private final Clock clock;
 
-	RunService(TrainingRunRepository runs, EpochMetricRepository metrics, Checkpoints checkpoints,
-			DatasetCatalog datasets, HyperparameterResolver hyperparameters, RunLimits limits, RunEvents events,
-			JdbcTemplate jdbc, WorkerCapacity capacity, TrainingTimes times, Clock clock) {
+	RunService(TrainingRunRepository runs, DatasetCatalog datasets, HyperparameterResolver hyperparameters,
+			RunLimits limits, RunEvents events, JdbcTemplate jdbc, WorkerCapacity capacity, TrainingTimes times,
+			Clock clock) {
 		this.capacity = capacity;
 		this.times = times;
 		this.jdbc = jdbc;
 		this.runs = runs;
-		this.metrics = metrics;
-		this.checkpoints = checkpoints;
 		this.datasets = datasets;
 		this.hyperparameters = hyperparameters;
 		this.limits = limits;
@@ -97,21 +94,26 @@ class RunService implements RunCatalog {
 	 * @return the queued run
 	 */
 	RunResponse create(CreateRunRequest request, @Nullable String caller) {
-		TrainingRun run = checked(request, caller);
-		if (caller != null) {
-			checkRoomForRuns(caller, 1);
-		}
-		return RunResponse.of(enqueue(run));
+		return RunResponse.of(queue(List.of(request), caller).get(0));
 	}
 
-	/**
-	 * Checks a request to train against the data set, the limits and the workers.
-	 * @param request what to train
-	 * @param caller who launches it, or null where authentication is off
-	 * @return the run it asks for, not saved yet
-	 * @throws org.springframework.web.ErrorResponseException 400 naming what is refused
-	 */
-	TrainingRun checked(CreateRunRequest request, @Nullable String caller) {
+	@Override
+	public List<Long> launch(List<CreateRunRequest> requests, @Nullable String caller) {
+		return queue(requests, caller).stream().map(TrainingRun::getId).toList();
+	}
+
+	// Every request is checked before any run is saved: all of them are queued, or none.
+	private List<TrainingRun> queue(List<CreateRunRequest> requests, @Nullable String caller) {
+		List<TrainingRun> checked = requests.stream().map((request) -> checked(request, caller)).toList();
+		if (caller != null) {
+			checkRoomForRuns(caller, checked.size());
+		}
+		return checked.stream().map(this::enqueue).toList();
+	}
+
+	// The run a request asks for, not saved yet: checked against the data set, the limits
+	// and the workers.
+	private TrainingRun checked(CreateRunRequest request, @Nullable String caller) {
 		String datasetId = Objects.requireNonNullElse(request.datasetId(), DatasetCatalog.BUILT_IN);
 		DatasetInfo dataset = trainableDataset(datasetId);
 		Preset preset = Objects.requireNonNullElseGet(request.preset(),
@@ -146,12 +148,7 @@ class RunService implements RunCatalog {
 		return run;
 	}
 
-	/**
-	 * Queues a checked run, inside the caller's transaction.
-	 * @param run the run
-	 * @return the queued run
-	 */
-	TrainingRun enqueue(TrainingRun run) {
+	private TrainingRun enqueue(TrainingRun run) {
 		TrainingRun saved = this.runs.save(run);
 		this.events.publish(new RunEvent.Queued(saved.getId(), saved.getPriority()));
 		log.info("Queued run {} ({}, {} on {})", saved.getId(), saved.getName(), saved.getAlgorithm(),
@@ -235,7 +232,7 @@ class RunService implements RunCatalog {
 
 	// Launches of one caller take turns (a transaction-scoped advisory lock), so two at
 	// once cannot both pass the bound.
-	void checkRoomForRuns(String caller, int launching) {
+	private void checkRoomForRuns(String caller, int launching) {
 		AdvisoryLocks.lockForTransaction(this.jdbc, "launch " + caller);
 		long active = this.runs.countByCreatedByAndStatusIn(caller, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING));
 		int most = this.limits.maxActiveRunsPerCaller();
@@ -250,25 +247,6 @@ class RunService implements RunCatalog {
 		throw ApiProblems.tooManyRequests(detail, ACTIVE_RUNS_RETRY_AFTER);
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public Optional<RunResponse> view(long runId) {
-		return this.runs.findById(runId).map(RunResponse::of);
-	}
-
-	@Transactional(readOnly = true)
-	RunResponse get(long id) {
-		return RunResponse.of(find(id));
-	}
-
-	@Transactional(readOnly = true)
-	PageResponse<RunResponse> list(Set<RunStatus> statuses, int page, int size) {
-		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
-		Page<TrainingRun> found = statuses.isEmpty() ? this.runs.findAll(request)
-				: this.runs.findByStatusIn(statuses, request);
-		return PageResponse.of(found.map((run) -> RunResponse.of(run)));
-	}
-
 	RunResponse cancel(long id) {
 		TrainingRun run = this.runs.findForUpdateById(id).orElseThrow(() -> ApiProblems.notFound("run", id));
 		try {
@@ -281,13 +259,18 @@ class RunService implements RunCatalog {
 		return RunResponse.of(stopping(run));
 	}
 
-	/**
-	 * Cancels a run unless it has ended or is stopping already, as a study's runs may
-	 * have meanwhile.
-	 * @param id the run
-	 * @return whether it had not ended
-	 */
-	boolean cancelUnlessEnded(long id) {
+	@Override
+	public boolean cancelAll(List<Long> runIds) {
+		// By id, each read under its lock: workers change the runs meanwhile.
+		boolean active = false;
+		for (long runId : runIds) {
+			active |= cancelUnlessEnded(runId);
+		}
+		return active;
+	}
+
+	// Unless it has ended or is stopping already, as another client may have made it.
+	private boolean cancelUnlessEnded(long id) {
 		TrainingRun run = this.runs.findForUpdateById(id).orElse(null);
 		if (run == null || run.getStatus().isTerminal()) {
 			return false;
@@ -299,50 +282,25 @@ class RunService implements RunCatalog {
 		return true;
 	}
 
+	@Override
+	public void stopEarly(long runId, String reason) {
+		this.runs.findForUpdateById(runId).filter((run) -> run.stopEarly(reason)).ifPresent((run) -> {
+			log.info("Run {} stops early: {}", runId, reason);
+			stopping(run);
+		});
+	}
+
 	/**
 	 * Saves a run asked to stop and tells its worker and its event streams: a run that
 	 * was not running has ended already.
 	 * @param run a run just cancelled or flagged to stop
 	 * @return the saved run
 	 */
-	TrainingRun stopping(TrainingRun run) {
+	private TrainingRun stopping(TrainingRun run) {
 		TrainingRun saved = this.runs.saveAndFlush(run);
 		this.events.publish(saved.getStatus().isTerminal() ? new RunEvent.Finished(saved.getId(), saved.getStatus())
 				: new RunEvent.CancelRequested(saved.getId()));
 		return saved;
-	}
-
-	@Transactional(readOnly = true)
-	List<EpochMetricResponse> metrics(long id) {
-		find(id);
-		return this.metrics.findByIdRunIdOrderByIdEpoch(id).stream().map(EpochMetricResponse::of).toList();
-	}
-
-	@Transactional(readOnly = true)
-	List<CheckpointResponse> checkpoints(long id) {
-		find(id);
-		return this.checkpoints.ofRun(id).stream().map(CheckpointResponse::of).toList();
-	}
-
-	/**
-	 * Writes a checkpoint of a run to a temporary file.
-	 * @param id the run
-	 * @param checkpointId the checkpoint
-	 * @return the file; the caller deletes it
-	 * @throws IOException if it cannot be written or its bytes are corrupt
-	 */
-	@Transactional(readOnly = true)
-	Path checkpointFile(long id, long checkpointId) throws IOException {
-		StoredCheckpoint checkpoint = this.checkpoints.find(checkpointId)
-			.filter((candidate) -> candidate.runId() == id)
-			.orElseThrow(() -> ApiProblems.notFound("checkpoint", checkpointId));
-		Path file = Files.createTempFile("checkpoint-", ".ckpt");
-		this.checkpoints.download(checkpoint, file);
-		return file;
-	}
-
-	private TrainingRun find(long id) {
-		return this.runs.findById(id).orElseThrow(() -> ApiProblems.notFound("run", id));
 	}
 
 	private Instant now() {

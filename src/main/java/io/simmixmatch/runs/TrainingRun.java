@@ -105,10 +105,6 @@ class TrainingRun {
 
 	private @Nullable String createdBy;
 
-	private @Nullable Long studyId;
-
-	private @Nullable Integer studyConfiguration;
-
 	private @Nullable String stoppedEarly;
 
 	@Version
@@ -167,16 +163,6 @@ class TrainingRun {
 		if (this.startedAt == null) {
 			this.startedAt = now;
 		}
-	}
-
-	/**
-	 * Makes the run one of a study's.
-	 * @param studyId the study
-	 * @param configuration its configuration's place in the study, from 0
-	 */
-	void joinStudy(long studyId, int configuration) {
-		this.studyId = studyId;
-		this.studyConfiguration = configuration;
 	}
 
 	/**
@@ -321,14 +307,6 @@ class TrainingRun {
 
 	@Nullable String getCreatedBy() {
 		return this.createdBy;
-	}
-
-	@Nullable Long getStudyId() {
-		return this.studyId;
-	}
-
-	@Nullable Integer getStudyConfiguration() {
-		return this.studyConfiguration;
 	}
 
 	@Nullable String getStoppedEarly() {

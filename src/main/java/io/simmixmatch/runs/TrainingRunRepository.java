@@ -10,7 +10,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Query;
 
 interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
@@ -18,10 +17,7 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
 	long countByCreatedByAndStatusIn(String createdBy, Collection<RunStatus> statuses);
 
-	List<TrainingRun> findByStudyIdOrderById(long studyId);
-
-	@Query("select r.id from TrainingRun r where r.studyId = :studyId order by r.id")
-	List<Long> findIdsByStudyId(long studyId);
+	List<TrainingRun> findByIdInOrderById(Collection<Long> ids);
 
 	boolean existsByDatasetIdAndStatusIn(String datasetId, Collection<RunStatus> statuses);
 

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.simmixmatch.runs.RunEvent;
-import io.simmixmatch.runs.StudyRuns;
+import io.simmixmatch.runs.RunCatalog;
+import io.simmixmatch.runs.RunControl;
 import io.simmixmatch.studies.CreateStudyRequest.MedianStopping;
 
 import org.springframework.context.event.EventListener;
@@ -26,19 +27,26 @@ class MedianStoppingRule {
 
 	private final StudyRepository studies;
 
-	private final StudyRuns runs;
+	private final StudyRunRepository members;
 
-	MedianStoppingRule(StudyRepository studies, StudyRuns runs) {
+	private final RunCatalog catalog;
+
+	private final RunControl runs;
+
+	MedianStoppingRule(StudyRepository studies, StudyRunRepository members, RunCatalog catalog, RunControl runs) {
 		this.studies = studies;
+		this.members = members;
+		this.catalog = catalog;
 		this.runs = runs;
 	}
 
 	@EventListener
 	void onEpoch(RunEvent.EpochRecorded recorded) {
-		Long studyId = this.runs.studyOf(recorded.runId());
-		if (studyId == null) {
+		StudyRun member = this.members.findById(recorded.runId()).orElse(null);
+		if (member == null) {
 			return;
 		}
+		long studyId = member.getStudyId();
 		MedianStopping rule = this.studies.findById(studyId)
 			.map((study) -> study.getRequest().medianStopping())
 			.orElse(null);
@@ -46,7 +54,12 @@ class MedianStoppingRule {
 		if (rule == null || recorded.validationTop1() == null || recorded.epoch() <= grace) {
 			return;
 		}
-		List<Double> others = this.runs.validationTop1At(studyId, recorded.epoch(), recorded.runId());
+		List<Long> otherRuns = this.members.findByStudyIdOrderByRunId(studyId)
+			.stream()
+			.map(StudyRun::getRunId)
+			.filter((runId) -> runId != recorded.runId())
+			.toList();
+		List<Double> others = this.catalog.validationTop1At(otherRuns, recorded.epoch());
 		if (others.size() < Objects.requireNonNullElse(rule.minRuns(), DEFAULT_MIN_RUNS)) {
 			return;
 		}

@@ -15,7 +15,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A study: its request and the configurations planned from it. Its runs are runs'. */
+/**
+ * A study: its request and the configurations planned from it; {@link StudyRun} lists its
+ * runs.
+ */
 @Entity
 class Study {
 

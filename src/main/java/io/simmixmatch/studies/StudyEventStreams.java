@@ -7,7 +7,7 @@ import java.util.List;
 import io.simmixmatch.runs.EpochMetricResponse;
 import io.simmixmatch.runs.RunEvent;
 import io.simmixmatch.runs.RunEvents;
-import io.simmixmatch.runs.StudyRuns;
+import io.simmixmatch.runs.RunCatalog;
 import io.simmixmatch.studies.StudyResponse.StudyStatus;
 import io.simmixmatch.web.EventStreams;
 import io.simmixmatch.web.EventStreams.ServerEvent;
@@ -28,12 +28,15 @@ class StudyEventStreams {
 
 	private final StudyService studies;
 
-	private final StudyRuns runs;
+	private final StudyRunRepository members;
+
+	private final RunCatalog runs;
 
 	private final EventStreams streams = new EventStreams(TIMEOUT);
 
-	StudyEventStreams(StudyService studies, StudyRuns runs, RunEvents events) {
+	StudyEventStreams(StudyService studies, StudyRunRepository members, RunCatalog runs, RunEvents events) {
 		this.studies = studies;
+		this.members = members;
 		this.runs = runs;
 		events.subscribe(this::relay);
 	}
@@ -42,7 +45,7 @@ class StudyEventStreams {
 		StudyResponse study = this.studies.get(studyId);
 		List<ServerEvent> history = new ArrayList<>();
 		history.add(new ServerEvent("study", study));
-		this.runs.curvesOf(studyId)
+		this.studies.curves(studyId)
 			.forEach((runId, curve) -> curve.forEach((point) -> history.add(epoch(runId, point))));
 		return this.streams.open(studyId, history, study.status() == StudyStatus.ENDED);
 	}
@@ -52,13 +55,13 @@ class StudyEventStreams {
 			return;
 		}
 		long runId = event.runId();
-		Long studyId = this.runs.studyOf(runId);
+		Long studyId = this.members.findById(runId).map(StudyRun::getStudyId).orElse(null);
 		if (studyId == null || !this.streams.isWatched(studyId)) {
 			return;
 		}
 		List<ServerEvent> events = new ArrayList<>();
 		if (event instanceof RunEvent.EpochRecorded recorded) {
-			this.runs.epochOf(runId, recorded.epoch()).ifPresent((point) -> events.add(epoch(runId, point)));
+			this.runs.epoch(runId, recorded.epoch()).ifPresent((point) -> events.add(epoch(runId, point)));
 		}
 		StudyResponse study = this.studies.get(studyId);
 		events.add(new ServerEvent("study", study));

@@ -30,10 +30,11 @@ final class StudyResults {
 	/**
 	 * The study as clients see it.
 	 * @param study the study
-	 * @param runs its runs
+	 * @param members its runs, in launch order
 	 * @return its table
 	 */
-	static StudyResponse of(Study study, List<RunResponse> runs) {
+	static StudyResponse of(Study study, List<Member> members) {
+		List<RunResponse> runs = members.stream().map(Member::run).toList();
 		List<RunResponse> succeeded = runs.stream().filter((run) -> run.status() == RunStatus.SUCCEEDED).toList();
 		// A data set has a test split for all its runs or for none.
 		String metric = (succeeded.isEmpty() || succeeded.stream().anyMatch((run) -> run.test() != null)) ? TEST
@@ -41,7 +42,7 @@ final class StudyResults {
 		List<Configuration> configurations = study.getConfigurations();
 		List<List<RunResult>> rows = new ArrayList<>();
 		for (int index = 0; index < configurations.size(); index++) {
-			rows.add(runsOf(runs, index).stream().map((run) -> row(run, metric)).toList());
+			rows.add(runsOf(members, index).stream().map((run) -> row(run, metric)).toList());
 		}
 		Integer baseline = study.getBaseline();
 		Map<Long, Double> baselineTop1 = (baseline != null) ? top1BySeed(rows.get(baseline)) : Map.of();
@@ -69,10 +70,8 @@ final class StudyResults {
 				study.getCreatedBy(), study.getCreatedAt());
 	}
 
-	private static List<RunResponse> runsOf(List<RunResponse> runs, int configuration) {
-		return runs.stream()
-			.filter((run) -> run.study() != null && run.study().configuration() == configuration)
-			.toList();
+	private static List<RunResponse> runsOf(List<Member> members, int configuration) {
+		return members.stream().filter((member) -> member.configuration() == configuration).map(Member::run).toList();
 	}
 
 	private static RunResult row(RunResponse run, String metric) {
@@ -103,6 +102,15 @@ final class StudyResults {
 		Map<Long, Double> bySeed = new LinkedHashMap<>();
 		rows.stream().filter((row) -> row.top1() != null).forEach((row) -> bySeed.put(row.seed(), row.top1()));
 		return bySeed;
+	}
+
+	/**
+	 * One run of a study.
+	 *
+	 * @param configuration the place of its configuration in the study, from 0
+	 * @param run the run
+	 */
+	record Member(int configuration, RunResponse run) {
 	}
 
 }

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.datasets.DatasetInfo;
 import io.simmixmatch.runs.CreateRunRequest;
 import io.simmixmatch.runs.EpochMetricResponse;
-import io.simmixmatch.runs.StudyRuns;
-import io.simmixmatch.runs.StudyRuns.StudyRun;
+import io.simmixmatch.runs.RunCatalog;
+import io.simmixmatch.runs.RunControl;
+import io.simmixmatch.runs.RunResponse;
 import io.simmixmatch.training.Preset;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
@@ -36,19 +39,26 @@ class StudyService {
 
 	private final StudyRepository studies;
 
+	private final StudyRunRepository members;
+
 	private final StudyPlanner planner;
 
-	private final StudyRuns runs;
+	private final RunControl runs;
+
+	private final RunCatalog catalog;
 
 	private final DatasetCatalog datasets;
 
 	private final Clock clock;
 
-	StudyService(StudyRepository studies, StudyPlanner planner, StudyRuns runs, DatasetCatalog datasets, Clock clock) {
+	StudyService(StudyRepository studies, StudyRunRepository members, StudyPlanner planner, RunControl runs,
+			RunCatalog catalog, DatasetCatalog datasets, Clock clock) {
 		this.datasets = datasets;
 		this.studies = studies;
+		this.members = members;
 		this.planner = planner;
 		this.runs = runs;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
@@ -69,38 +79,41 @@ class StudyService {
 		StudyPlan plan = this.planner.plan(request);
 		String name = Objects.requireNonNullElseGet(request.name(), () -> "study on " + datasetId).strip();
 		Study study = this.studies.save(new Study(name, datasetId, request, plan, caller, this.clock.instant()));
-		List<StudyRun> launches = new ArrayList<>();
+		List<CreateRunRequest> launches = new ArrayList<>();
+		List<Integer> launchedConfigurations = new ArrayList<>();
 		for (int index = 0; index < plan.configurations().size(); index++) {
 			Configuration configuration = plan.configurations().get(index);
 			for (long seed : request.seeds()) {
 				String runName = name + " · " + configuration.label() + " · seed " + seed;
-				launches.add(new StudyRun(index,
-						new CreateRunRequest(runName.substring(0, Math.min(runName.length(), MAX_RUN_NAME)), datasetId,
-								configuration.algorithm(), request.base().preset(), request.priority(), null,
-								StudyPlanner.overridesOf(request, configuration, seed))));
+				launches.add(new CreateRunRequest(runName.substring(0, Math.min(runName.length(), MAX_RUN_NAME)),
+						datasetId, configuration.algorithm(), request.base().preset(), request.priority(), null,
+						StudyPlanner.overridesOf(request, configuration, seed)));
+				launchedConfigurations.add(index);
 			}
 		}
-		this.runs.launch(study.getId(), launches, caller);
+		List<Long> runIds = this.runs.launch(launches, caller);
+		for (int i = 0; i < runIds.size(); i++) {
+			this.members.save(new StudyRun(runIds.get(i), study.getId(), launchedConfigurations.get(i)));
+		}
 		log.info("Queued study {} ({}): {} configurations x {} seeds", study.getId(), name,
 				plan.configurations().size(), request.seeds().size());
-		return StudyResults.of(study, this.runs.of(study.getId()));
+		return results(study);
 	}
 
 	@Transactional(readOnly = true)
 	StudyResponse get(long id) {
-		return StudyResults.of(find(id), this.runs.of(id));
+		return results(find(id));
 	}
 
 	@Transactional(readOnly = true)
 	PageResponse<StudyResponse> list(int page, int size) {
 		return PageResponse.of(this.studies.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")))
-			.map((study) -> StudyResults.of(study, this.runs.of(study.getId()))));
+			.map(this::results));
 	}
 
 	@Transactional(readOnly = true)
 	Map<Long, List<EpochMetricResponse>> curves(long id) {
-		find(id);
-		return this.runs.curvesOf(id);
+		return this.catalog.curves(runIds(membersOf(find(id))));
 	}
 
 	/**
@@ -113,13 +126,32 @@ class StudyService {
 		Study study = find(id);
 		// The runs are read under their locks, never before: a worker's write in between
 		// would make the locked read conflict with the earlier one.
-		if (!this.runs.cancelAll(id)) {
+		if (!this.runs.cancelAll(runIds(membersOf(study)))) {
 			throw ApiProblems.conflict("Study " + id + " has ended; there is nothing to cancel");
 		}
 		study.requestCancel();
 		this.studies.saveAndFlush(study);
 		log.info("Cancellation of study {} requested", id);
-		return StudyResults.of(study, this.runs.of(id));
+		return results(study);
+	}
+
+	private StudyResponse results(Study study) {
+		List<StudyRun> members = membersOf(study);
+		Map<Long, RunResponse> runs = this.catalog.views(runIds(members))
+			.stream()
+			.collect(Collectors.toMap(RunResponse::id, Function.identity()));
+		return StudyResults.of(study,
+				members.stream()
+					.map((member) -> new StudyResults.Member(member.getConfiguration(), runs.get(member.getRunId())))
+					.toList());
+	}
+
+	private List<StudyRun> membersOf(Study study) {
+		return this.members.findByStudyIdOrderByRunId(study.getId());
+	}
+
+	private static List<Long> runIds(List<StudyRun> members) {
+		return members.stream().map(StudyRun::getRunId).toList();
 	}
 
 	private Study find(long id) {

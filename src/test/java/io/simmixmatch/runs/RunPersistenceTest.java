@@ -66,8 +66,7 @@ class RunPersistenceTest {
 		this.runs.saveAndFlush(run);
 		this.entityManager.clear();
 
-		EpochMetricResponse stored = EpochMetricResponse
-			.of(this.metrics.findByIdRunIdOrderByIdEpoch(run.getId()).get(0));
+		EpochMetricResponse stored = EpochMetricResponse.of(this.metrics.findOfRuns(List.of(run.getId())).get(0));
 		assertThat(stored.valTop1()).isNull();
 		assertThat(stored.valTop5()).isNull();
 		assertThat(this.runs.findById(run.getId()).orElseThrow().getBestTop1()).isNull();
@@ -122,8 +121,7 @@ class RunPersistenceTest {
 		this.metrics.saveAndFlush(metric(runId, 2, 0.45));
 		this.entityManager.clear();
 
-		assertThat(this.metrics.findByIdRunIdOrderByIdEpoch(runId))
-			.extracting(EpochMetric::getEpoch, EpochMetric::getValTop1)
+		assertThat(this.metrics.findOfRuns(List.of(runId))).extracting(EpochMetric::getEpoch, EpochMetric::getValTop1)
 			.containsExactly(tuple(1, 0.30), tuple(2, 0.45));
 	}
 

@@ -78,16 +78,13 @@ class StudyApiTest {
 			json.assertThat().extractingPath("$.configurations[1].top1.n").isEqualTo(0);
 			json.assertThat().extractingPath("$.best").isNull();
 		});
-		// Ordinary runs, tagged with their study, with the base's and the grid's values
-		assertThat(this.jdbc.queryForObject("select count(*) from training_run where study_id = ?", Long.class, id))
+		// Ordinary runs, listed by their study, with the base's and the grid's values
+		assertThat(this.jdbc.queryForObject("select count(*) from study_run where study_id = ?", Long.class, id))
 			.isEqualTo(12);
-		long run = this.jdbc.queryForObject(
-				"select id from training_run where study_configuration = 3 and (hyperparameters ->> 'seed')::int = 2",
-				Long.class);
+		long run = runOf(id, 3, 2);
+		assertThat(created).bodyJson().extractingPath("$.configurations[3].runs[2].id").asNumber().isEqualTo((int) run);
 		assertThat(this.mvc.get().uri("/api/v1/runs/{id}", run)).hasStatusOk().bodyJson().satisfies((json) -> {
 			json.assertThat().extractingPath("$.name").isEqualTo("ablation · SIMMIXMATCH lambdaSim=1.0 · seed 2");
-			json.assertThat().extractingPath("$.study.id").isEqualTo((int) id);
-			json.assertThat().extractingPath("$.study.configuration").isEqualTo(3);
 			json.assertThat().extractingPath("$.hyperparameters.lambdaSim").isEqualTo(1.0);
 			json.assertThat().extractingPath("$.hyperparameters.epochs").isEqualTo(2);
 			json.assertThat().extractingPath("$.algorithm").isEqualTo("SIMMIXMATCH");
@@ -322,8 +319,9 @@ class StudyApiTest {
 
 	private long runOf(long study, int configuration, int seed) {
 		return this.jdbc.queryForObject("""
-				select id from training_run where study_id = ? and study_configuration = ?
-				and (hyperparameters ->> 'seed')::int = ?""", Long.class, study, configuration, seed);
+				select s.run_id from study_run s join training_run r on r.id = s.run_id
+				where s.study_id = ? and s.configuration = ? and (r.hyperparameters ->> 'seed')::int = ?""", Long.class,
+				study, configuration, seed);
 	}
 
 	private long studyId(MvcTestResult created) {

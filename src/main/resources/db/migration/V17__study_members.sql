@@ -1,0 +1,17 @@
+-- A study keeps the list of its runs, each with its configuration's place in the study;
+-- a run no longer names a study, so the runs module knows nothing of studies.
+create table study_run (
+    run_id        bigint  primary key references training_run (id),
+    study_id      bigint  not null references study (id),
+    configuration integer not null check (configuration >= 0)
+);
+
+create index study_run_study_idx on study_run (study_id, run_id);
+
+insert into study_run (run_id, study_id, configuration)
+select id, study_id, study_configuration from training_run where study_id is not null;
+
+-- Drops the membership check and the index with the columns.
+alter table training_run
+    drop column study_id,
+    drop column study_configuration;
