@@ -24,10 +24,14 @@ import jakarta.validation.constraints.NotNull;
  * @param optimizer optimizer
  * @param learningRate base learning rate
  * @param learningRateSchedule learning-rate schedule
+ * @param warmupEpochs epochs over which the learning rate rises linearly from 0 to its
+ * base before the schedule starts; 0 for none
  * @param weightDecay weight decay: the L2 coefficient for ADAM; for ADAMW, kernels shrink
  * by {@code 1 - learningRate * weightDecay} per step
  * @param colorJitter strength of the brightness and contrast (and, for RGB, saturation)
  * jitter of training views; 0 for none
+ * @param labelSmoothing the share of each labeled image's target spread evenly over all
+ * classes: a target is {@code (1 - labelSmoothing) * one-hot + labelSmoothing / C}
  * @param k augmented views per unlabeled image
  * @param temperature sharpening temperature T of the guessed labels
  * @param alpha MixUp Beta(alpha, alpha) parameter
@@ -62,8 +66,10 @@ public record Hyperparameters(
 		@NotNull OptimizerType optimizer,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double learningRate,
 		@NotNull LearningRateSchedule learningRateSchedule,
+		@Min(0) @Max(10_000) int warmupEpochs,
 		@DecimalMin("0") @DecimalMax("1") double weightDecay,
 		@DecimalMin("0") @DecimalMax("0.5") double colorJitter,
+		@DecimalMin("0") @DecimalMax("0.5") double labelSmoothing,
 		@Min(1) @Max(8) int k,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("10") double temperature,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("100") double alpha,

@@ -140,7 +140,8 @@ final class SemiSupervisedStep {
 	private Shard shard(long[] labeled, long[] unlabeled, @Nullable MixUp mixUp, NDManager manager, Device device) {
 		NDManager shardManager = device.equals(manager.getDevice()) ? manager : manager.newSubManager(device);
 		NDArray x = augmented(labeled, manager, shardManager, this.augmentation::apply);
-		NDArray y = this.data.oneHotLabels(labeled, manager).toDevice(device, false);
+		NDArray y = smoothed(this.data.oneHotLabels(labeled, manager), (float) this.hp.labelSmoothing())
+			.toDevice(device, false);
 		return switch (this.algorithm.consistency()) {
 			case NONE -> new Shard(x, y, null, null, null, unlabeled);
 			case MIXMATCH -> {
@@ -153,6 +154,19 @@ final class SemiSupervisedStep {
 			case FIXMATCH -> new Shard(x, y, augmented(unlabeled, manager, shardManager, this.augmentation::apply),
 					augmented(unlabeled, manager, shardManager, this::strongView), null, unlabeled);
 		};
+	}
+
+	/**
+	 * Label smoothing.
+	 * @param oneHot {@code (B, C)} one-hot targets
+	 * @param epsilon the share of each target spread evenly over the classes
+	 * @return {@code (1 - epsilon) * oneHot + epsilon / C}
+	 */
+	static NDArray smoothed(NDArray oneHot, float epsilon) {
+		if (epsilon == 0) {
+			return oneHot;
+		}
+		return oneHot.mul(1 - epsilon).add(epsilon / oneHot.getShape().get(1));
 	}
 
 	private NDArray views(long[] images, NDManager manager, NDManager shardManager, UnaryOperator<NDArray> augment) {

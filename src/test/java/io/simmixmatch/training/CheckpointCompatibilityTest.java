@@ -29,7 +29,7 @@ class CheckpointCompatibilityTest {
 		JsonMapper json = JsonMapper.shared();
 		ObjectNode old = (ObjectNode) json.valueToTree(current);
 		((ObjectNode) old.get("hyperparameters"))
-			.remove(List.of("threshold", "lambdaPseudo", "flexMatch", "maxMinutes"));
+			.remove(List.of("threshold", "lambdaPseudo", "flexMatch", "maxMinutes", "warmupEpochs", "labelSmoothing"));
 		old.remove("trainedSeconds");
 		Path file = this.dir.resolve("old.ckpt");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -44,6 +44,8 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().threshold()).isZero();
 		assertThat(read.hyperparameters().flexMatch()).isFalse();
 		assertThat(read.hyperparameters().maxMinutes()).isZero();
+		assertThat(read.hyperparameters().warmupEpochs()).isZero();
+		assertThat(read.hyperparameters().labelSmoothing()).isZero();
 		assertThat(read.step()).isEqualTo(300);
 		assertThat(read.trainedSeconds()).isZero();
 	}

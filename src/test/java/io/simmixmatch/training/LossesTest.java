@@ -36,6 +36,22 @@ class LossesTest {
 	}
 
 	@Test
+	void labelSmoothingSpreadsItsShareOverTheClassesAndTheLossFollows() {
+		NDArray oneHot = this.manager.create(new float[] { 0, 1, 0, 0 }, new Shape(1, 4));
+		NDArray logits = this.manager.create(new float[] { (float) Math.log(8), 0, 0, 0 }, new Shape(1, 4));
+
+		NDArray targets = SemiSupervisedStep.smoothed(oneHot, 0.2f);
+		float loss = new SoftTargetCrossEntropyLoss().evaluate(new NDList(targets), new NDList(logits)).getFloat();
+
+		// 0.2 / 4 = 0.05 to every class, 0.8 more to the labeled one
+		assertThat(targets.toFloatArray()).containsExactly(new float[] { 0.05f, 0.85f, 0.05f, 0.05f }, within(1e-7f));
+		// softmax = (8, 1, 1, 1) / 11: -(0.05 ln(8/11) + 0.95 ln(1/11)) = ln 11 - 0.05 ln
+		// 8
+		assertThat((double) loss).isCloseTo(Math.log(11) - 0.05 * Math.log(8), within(1e-6));
+		assertThat(SemiSupervisedStep.smoothed(oneHot, 0)).isSameAs(oneHot);
+	}
+
+	@Test
 	void consistencyIsTheMeanSquaredErrorOfTheProbabilities() {
 		NDArray logits = this.manager.create(new float[] { 0, 0, 0, (float) Math.log(3) }, new Shape(2, 2));
 		NDArray targets = this.manager.create(new float[] { 1, 0, 0, 1 }, new Shape(2, 2));

@@ -36,6 +36,18 @@ class ScheduleAndEvaluationTest {
 	}
 
 	@Test
+	void aWarmUpRisesFromZeroToTheBaseThenTheScheduleSpansTheStepsLeft() {
+		// 10 epochs of 100 steps, 2 of them warm-up: 200 steps up, a cosine over 800
+		Tracker rates = LearningRates.of(schedule(LearningRateSchedule.COSINE, 2));
+
+		assertThat(rates.getNewValue(0)).isZero();
+		assertThat(rates.getNewValue(100)).isCloseTo(0.05f, within(1e-7f));
+		assertThat(rates.getNewValue(200)).isEqualTo(0.1f);
+		assertThat(rates.getNewValue(600)).isCloseTo(0.05f, within(1e-6f));
+		assertThat(rates.getNewValue(1000)).isCloseTo(0f, within(1e-6f));
+	}
+
+	@Test
 	void constantScheduleStaysAtTheBase() {
 		assertThat(LearningRates.of(schedule(LearningRateSchedule.CONSTANT)).getNewValue(999)).isEqualTo(0.1f);
 	}
@@ -84,12 +96,16 @@ class ScheduleAndEvaluationTest {
 	}
 
 	private static Hyperparameters schedule(LearningRateSchedule schedule) {
+		return schedule(schedule, 0);
+	}
+
+	private static Hyperparameters schedule(LearningRateSchedule schedule, int warmupEpochs) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(p.model(), 10, 100, p.batchSize(), p.unlabeledRatio(), p.labelsPerClass(),
-				p.validationPerClass(), p.optimizer(), 0.1, schedule, p.weightDecay(), p.colorJitter(), p.k(),
-				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(),
-				p.checkpointEvery(), p.maxMinutes(), p.seed());
+				p.validationPerClass(), p.optimizer(), 0.1, schedule, warmupEpochs, p.weightDecay(), p.colorJitter(),
+				p.labelSmoothing(), p.k(), p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(),
+				p.contrastiveTemperature(), p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(),
+				p.emaDecay(), p.checkpointEvery(), p.maxMinutes(), p.seed());
 	}
 
 }

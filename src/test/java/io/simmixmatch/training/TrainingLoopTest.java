@@ -48,9 +48,10 @@ class TrainingLoopTest {
 		Hyperparameters p = hyperparameters(10_000, 20);
 		Hyperparameters threeSeconds = new Hyperparameters(p.model(), p.epochs(), p.stepsPerEpoch(), p.batchSize(),
 				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
-				p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), p.k(), p.temperature(), p.alpha(),
-				p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(), p.strongContrastiveViews(),
-				p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(), p.checkpointEvery(), 0.05, p.seed());
+				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
+				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
+				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(),
+				p.checkpointEvery(), 0.05, p.seed());
 		List<StepResult> steps = new ArrayList<>();
 
 		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingListener() {
@@ -223,9 +224,9 @@ class TrainingLoopTest {
 	private static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch, boolean strongContrastiveViews) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
-				3e-3, p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), 2, p.temperature(), p.alpha(), 10, 2,
-				0.5, p.contrastiveTemperature(), strongContrastiveViews, p.threshold(), p.lambdaPseudo(), true, 0.9, 2,
-				0, 5);
+				3e-3, p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(),
+				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), strongContrastiveViews,
+				p.threshold(), p.lambdaPseudo(), true, 0.9, 2, 0, 5);
 	}
 
 }

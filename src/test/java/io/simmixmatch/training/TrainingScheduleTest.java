@@ -70,10 +70,10 @@ class TrainingScheduleTest {
 		Hyperparameters p = TrainingLoopTest.hyperparameters(10, 100);
 		Hyperparameters hp = new Hyperparameters(p.model(), p.epochs(), p.stepsPerEpoch(), p.batchSize(),
 				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
-				p.learningRateSchedule(), p.weightDecay(), p.colorJitter(), p.k(), p.temperature(), p.alpha(),
-				p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(), p.strongContrastiveViews(),
-				p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(), p.checkpointEvery(), maxMinutes,
-				p.seed());
+				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
+				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
+				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(),
+				p.checkpointEvery(), maxMinutes, p.seed());
 		return new TrainingSchedule(hp, this.progress, this.now::get);
 	}
 
