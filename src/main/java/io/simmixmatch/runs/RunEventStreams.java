@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.EventStreams;
 import io.simmixmatch.web.EventStreams.ServerEvent;
 

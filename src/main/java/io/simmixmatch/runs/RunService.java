@@ -1,8 +1,5 @@
 package io.simmixmatch.runs;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
-import io.simmixmatch.checkpoints.Checkpoints;
-import io.simmixmatch.checkpoints.StoredCheckpoint;
 import io.simmixmatch.data.ImageSet;
 import io.simmixmatch.data.SplitPlan;
 import io.simmixmatch.database.AdvisoryLocks;
@@ -31,14 +25,10 @@ import io.simmixmatch.training.Preset;
 import io.simmixmatch.training.StepMemory;
 import io.simmixmatch.web.ApiProblems;
 import io.simmixmatch.web.FieldError;
-import io.simmixmatch.web.PageResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

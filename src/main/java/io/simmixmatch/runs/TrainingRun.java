@@ -166,8 +166,8 @@ class TrainingRun {
 	}
 
 	/**
-	 * Stops a running run for its study's early-stopping rule: its worker stops it after
-	 * the current step, as for a cancellation.
+	 * Stops a running run for a caller's rule (a study's median rule): its worker stops
+	 * it after the current step, as for a cancellation.
 	 * @param reason why, for people
 	 * @return whether the run was running and is now flagged
 	 */

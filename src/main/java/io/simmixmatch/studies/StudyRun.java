@@ -2,10 +2,18 @@ package io.simmixmatch.studies;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 
-/** One run of a study: which study, and which of its configurations the run trains. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One run of a study: which study, and which of its configurations the run trains. Its id
+ * is the run's, so it says itself whether it is new (a merge would read it first).
+ */
 @Entity
-class StudyRun {
+class StudyRun implements Persistable<Long> {
 
 	@Id
 	private Long runId;
@@ -14,6 +22,9 @@ class StudyRun {
 
 	private int configuration;
 
+	@Transient
+	private boolean inserting = true;
+
 	protected StudyRun() {
 	}
 
@@ -21,6 +32,22 @@ class StudyRun {
 		this.runId = runId;
 		this.studyId = studyId;
 		this.configuration = configuration;
+	}
+
+	@Override
+	public Long getId() {
+		return this.runId;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.inserting;
+	}
+
+	@PostPersist
+	@PostLoad
+	void stored() {
+		this.inserting = false;
 	}
 
 	long getRunId() {

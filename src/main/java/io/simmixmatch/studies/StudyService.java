@@ -79,21 +79,20 @@ class StudyService {
 		StudyPlan plan = this.planner.plan(request);
 		String name = Objects.requireNonNullElseGet(request.name(), () -> "study on " + datasetId).strip();
 		Study study = this.studies.save(new Study(name, datasetId, request, plan, caller, this.clock.instant()));
-		List<CreateRunRequest> launches = new ArrayList<>();
-		List<Integer> launchedConfigurations = new ArrayList<>();
+		List<Launch> launches = new ArrayList<>();
 		for (int index = 0; index < plan.configurations().size(); index++) {
 			Configuration configuration = plan.configurations().get(index);
 			for (long seed : request.seeds()) {
 				String runName = name + " · " + configuration.label() + " · seed " + seed;
-				launches.add(new CreateRunRequest(runName.substring(0, Math.min(runName.length(), MAX_RUN_NAME)),
-						datasetId, configuration.algorithm(), request.base().preset(), request.priority(), null,
-						StudyPlanner.overridesOf(request, configuration, seed)));
-				launchedConfigurations.add(index);
+				launches.add(new Launch(index,
+						new CreateRunRequest(runName.substring(0, Math.min(runName.length(), MAX_RUN_NAME)), datasetId,
+								configuration.algorithm(), request.base().preset(), request.priority(), null,
+								StudyPlanner.overridesOf(request, configuration, seed))));
 			}
 		}
-		List<Long> runIds = this.runs.launch(launches, caller);
+		List<Long> runIds = this.runs.launch(launches.stream().map(Launch::request).toList(), caller);
 		for (int i = 0; i < runIds.size(); i++) {
-			this.members.save(new StudyRun(runIds.get(i), study.getId(), launchedConfigurations.get(i)));
+			this.members.save(new StudyRun(runIds.get(i), study.getId(), launches.get(i).configuration()));
 		}
 		log.info("Queued study {} ({}): {} configurations x {} seeds", study.getId(), name,
 				plan.configurations().size(), request.seeds().size());
@@ -156,6 +155,9 @@ class StudyService {
 
 	private Study find(long id) {
 		return this.studies.findById(id).orElseThrow(() -> ApiProblems.notFound("study", id));
+	}
+
+	private record Launch(int configuration, CreateRunRequest request) {
 	}
 
 }

@@ -62,6 +62,10 @@ public final class HyperparameterOverrides {
 			violations.add(new InvalidHyperparametersException.Violation("k",
 					"must be at least %d for %s".formatted(algorithm.minimumViews(), algorithm)));
 		}
+		if (hyperparameters.warmupEpochs() > 0 && hyperparameters.warmupEpochs() >= hyperparameters.epochs()) {
+			violations.add(new InvalidHyperparametersException.Violation("warmupEpochs",
+					"must be less than epochs (%d)".formatted(hyperparameters.epochs())));
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidHyperparametersException(violations);
 		}

@@ -319,7 +319,7 @@ final class SemiSupervisedStep {
 	 * One device's part of a step.
 	 *
 	 * @param x its augmented labeled images
-	 * @param y their one-hot labels
+	 * @param y their targets: one-hot labels, smoothed by {@code labelSmoothing}
 	 * @param u its unlabeled images in K augmented views, view after view, for MixMatch;
 	 * in one weak view for FixMatch
 	 * @param strong K strong views of the same images for MixMatch's contrastive loss,
