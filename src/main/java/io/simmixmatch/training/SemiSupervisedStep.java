@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  * loss (with gradient). MixUp the labeled and unlabeled views with their targets and
  * forward the mixed batch in one pass (BatchNorm sees both, as MixMatch's interleaving
  * emulates): {@code loss = L_x + lambdaU * rampup * L_u + lambdaSim * L_sim};</li>
- * <li>FixMatch: forward one weak view of each unlabeled image without gradient, then the
- * labeled views and one strong (RandAugment) view of each unlabeled image in one pass;
- * each weak view's confident prediction is the pseudo-label of its strong view. With the
- * contrastive loss the weak views join that pass, and the projections of the two views
- * are its pair: {@code loss = L_x + lambdaPseudo * L_pseudo + lambdaSim * L_sim};</li>
+ * <li>FixMatch: forward the labeled views, one weak and one strong (RandAugment) view of
+ * each unlabeled image in one pass; each weak view's confident prediction is the
+ * pseudo-label of its strong view, and the projections of the two views are the
+ * contrastive loss's pair:
+ * {@code loss = L_x + lambdaPseudo * L_pseudo + lambdaSim * L_sim};</li>
  * <li>Adam step, EMA update.</li>
  * </ol>
  */
@@ -246,37 +246,27 @@ final class SemiSupervisedStep {
 		}
 	}
 
-	// The weak views need a gradient only where their projections feed the contrastive
-	// loss; otherwise they pass outside the recording, and the backward pass covers the
-	// labeled and strong views alone. The thresholds learn from the step's confident
-	// predictions after every shard has been masked by them.
+	// One pass over the labeled, weak and strong views; the thresholds learn from the
+	// step's confident predictions after every shard has been masked by them.
 	private Losses fixMatchStep(List<Shard> shards) {
-		boolean recordWeak = this.contrastiveLoss != null;
 		float share = 1f / shards.size();
 		float[] thresholds = this.thresholds.current();
-		List<NDArray> weakPasses = new ArrayList<>();
-		if (!recordWeak) {
-			shards.forEach((shard) -> weakPasses.add(this.trainer.forward(new NDList(shard.u())).get(0)));
-		}
 		List<PseudoLabels> pseudoLabels = new ArrayList<>();
 		try (GradientCollector collector = this.trainer.newGradientCollector()) {
 			Losses sum = Losses.ZERO;
-			for (int d = 0; d < shards.size(); d++) {
-				Shard shard = shards.get(d);
+			for (Shard shard : shards) {
 				long labeledCount = shard.x().getShape().get(0);
 				long unlabeledCount = shard.u().getShape().get(0);
-				NDList views = recordWeak ? new NDList(shard.x(), shard.u(), shard.strong())
-						: new NDList(shard.x(), shard.strong());
-				NDList outputs = this.trainer.forward(new NDList(NDArrays.concat(views)));
+				NDList outputs = this.trainer
+					.forward(new NDList(NDArrays.concat(new NDList(shard.x(), shard.u(), shard.strong()))));
 				NDArray logits = outputs.get(0);
-				long strongFrom = logits.getShape().get(0) - unlabeledCount;
-				NDArray weakLogits = recordWeak ? logits.get(labeledCount + ":" + strongFrom) : weakPasses.get(d);
 				NDArray lossX = this.supervisedLoss.evaluate(new NDList(shard.y()),
 						new NDList(logits.get(":" + labeledCount)));
-				PseudoLabels labels = PseudoLabels.of(weakLogits, shard.x().getManager().create(thresholds));
+				PseudoLabels labels = PseudoLabels.of(logits.get(labeledCount + ":" + (labeledCount + unlabeledCount)),
+						shard.x().getManager().create(thresholds));
 				pseudoLabels.add(labels);
 				NDArray lossU = this.pseudoLabelLoss.evaluate(new NDList(labels.targets(), labels.mask()),
-						new NDList(logits.get(strongFrom + ":")));
+						new NDList(logits.get((labeledCount + unlabeledCount) + ":")));
 				NDArray loss = lossX.add(lossU.mul((float) this.hp.lambdaPseudo()));
 				NDArray lossSim = null;
 				if (this.contrastiveLoss != null) {
