@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.simmixmatch.data.DatasetFormat;
 import io.simmixmatch.data.DatasetImport;
+import io.simmixmatch.database.AssignedIdEntity;
 import io.simmixmatch.storage.StoredBlob;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -14,14 +15,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A data set's row. An upload's id is its name's, chosen by the client, so a new one is
@@ -29,7 +25,7 @@ import org.springframework.data.domain.Persistable;
  * of overwriting the first.
  */
 @Entity
-class Dataset implements Persistable<String> {
+class Dataset extends AssignedIdEntity<String> {
 
 	@Id
 	private String id;
@@ -96,9 +92,6 @@ class Dataset implements Persistable<String> {
 
 	private Instant updatedAt;
 
-	@Transient
-	private boolean inserting;
-
 	protected Dataset() {
 	}
 
@@ -124,18 +117,6 @@ class Dataset implements Persistable<String> {
 		this.createdBy = createdBy;
 		this.createdAt = now;
 		this.updatedAt = now;
-		this.inserting = true;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.inserting;
-	}
-
-	@PostPersist
-	@PostLoad
-	void stored() {
-		this.inserting = false;
 	}
 
 	void ready(DatasetImport.Imported imported, StoredBlob blob, Instant now) {

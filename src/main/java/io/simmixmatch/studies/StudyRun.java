@@ -1,19 +1,12 @@
 package io.simmixmatch.studies;
 
+import io.simmixmatch.database.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
-
-/**
- * One run of a study: which study, and which of its configurations the run trains. Its id
- * is the run's, so it says itself whether it is new (a merge would read it first).
- */
+/** One run of a study: which study, and which of its configurations the run trains. */
 @Entity
-class StudyRun implements Persistable<Long> {
+class StudyRun extends AssignedIdEntity<Long> {
 
 	@Id
 	private Long runId;
@@ -21,9 +14,6 @@ class StudyRun implements Persistable<Long> {
 	private long studyId;
 
 	private int configuration;
-
-	@Transient
-	private boolean inserting = true;
 
 	protected StudyRun() {
 	}
@@ -37,17 +27,6 @@ class StudyRun implements Persistable<Long> {
 	@Override
 	public Long getId() {
 		return this.runId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.inserting;
-	}
-
-	@PostPersist
-	@PostLoad
-	void stored() {
-		this.inserting = false;
 	}
 
 	long getRunId() {
