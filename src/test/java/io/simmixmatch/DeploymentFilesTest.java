@@ -14,6 +14,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.simmixmatch.training.NativeAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,8 +25,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What can be checked of the Helm chart without helm: its default values satisfy its
- * schema, the schema rejects malformed values, and every value a template reads exists.
+ * What can be checked of the deployment files without helm or docker: the chart's default
+ * values satisfy its schema, the schema rejects malformed values, every value a template
+ * reads exists, and compose's worker gets the training allocator.
  */
 class DeploymentFilesTest {
 
@@ -87,6 +89,13 @@ class DeploymentFilesTest {
 			}
 		}
 		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void composesWorkerStartsWithTheTrainingAllocator() {
+		JsonNode worker = read(Path.of("docker/compose.yaml")).at("/services/worker/environment");
+
+		assertThat(worker.get("GLIBC_TUNABLES").asString()).isEqualTo(NativeAllocator.TUNABLES);
 	}
 
 	private static ObjectNode defaults() {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.simmixmatch.training.NativeAllocator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -56,6 +57,8 @@ class HelmChartTest {
 		assertThat(worker.at("/spec/strategy/rollingUpdate/maxSurge").asInt()).isZero();
 		assertThat(env(worker, "SPRING_DATASOURCE_PASSWORD").at("/valueFrom/secretKeyRef/name").asString())
 			.isEqualTo("simmixmatch-db");
+		assertThat(env(worker, "GLIBC_TUNABLES").get("value").asString()).as("the training allocator")
+			.isEqualTo(NativeAllocator.TUNABLES);
 	}
 
 	@Test

@@ -18,6 +18,14 @@ import org.slf4j.LoggerFactory;
  * spent in the kernel (docs/benchmarks.md). Fixed thresholds (instead of glibc's adaptive
  * ones, which stop at 32 MiB) make freed blocks stay for reuse, up to a bounded amount
  * per arena. Results do not change: only where memory comes from does.
+ * <p>
+ * Two settings only a process's start can make: one arena, and no block mapped on its
+ * own. A thread's arena holds blocks of at most 64 MiB, so larger ones are mapped and
+ * unmapped on every use whatever the thresholds; the one (main) arena grows to any size.
+ * At 96 px the first layer of FixMatch's 240 images writes 71 MB, and that one block made
+ * a step 1.4 times as long (docs/benchmarks.md). Processes that train get them from the
+ * process that starts them ({@link #configure}); a process started without them sets what
+ * it still can ({@link #retainFreedMemory}).
  */
 public final class NativeAllocator {
 
@@ -44,23 +52,29 @@ public final class NativeAllocator {
 	/** Blocks from this size up are mapped on their own: the largest glibc accepts. */
 	private static final int MMAP_THRESHOLD = 32 * MIB;
 
+	/**
+	 * This allocator as glibc reads it when a process starts: the thresholds, one arena,
+	 * and no block mapped on its own.
+	 */
+	public static final String TUNABLES = "glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0"
+			+ ":glibc.malloc.trim_threshold=" + TRIM_THRESHOLD + ":glibc.malloc.top_pad=" + TOP_PAD;
+
 	// glibc's own variables for what this sets.
 	private static final List<String> OPERATOR_SETTINGS = List.of("GLIBC_TUNABLES", "MALLOC_TRIM_THRESHOLD_",
-			"MALLOC_TOP_PAD_", "MALLOC_MMAP_THRESHOLD_");
+			"MALLOC_TOP_PAD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_MMAP_MAX_", "MALLOC_ARENA_MAX");
 
 	private NativeAllocator() {
 	}
 
 	/**
-	 * Sets the thresholds, unless the operator set them already (glibc's
-	 * {@code MALLOC_TRIM_THRESHOLD_}, {@code MALLOC_TOP_PAD_},
-	 * {@code MALLOC_MMAP_THRESHOLD_} or {@code GLIBC_TUNABLES}), asked for glibc's
-	 * defaults through {@value #PROPERTY}, or this is not glibc.
+	 * Sets the thresholds in this process, unless the operator configured the allocator
+	 * already (glibc's {@code GLIBC_TUNABLES} or its {@code MALLOC_*} variables for what
+	 * this sets), asked for glibc's defaults through {@value #PROPERTY}, or this is not
+	 * glibc.
 	 * @return whether the thresholds are now in effect
 	 */
 	public static boolean retainFreedMemory() {
-		if ("glibc".equals(System.getProperty(PROPERTY)) || configuredByEnvironment(System.getenv())
-				|| !Platform.isLinux()) {
+		if (leftToGlibc(System.getenv()) || !Platform.isLinux()) {
 			return false;
 		}
 		try {
@@ -77,6 +91,22 @@ public final class NativeAllocator {
 			log.debug("No mallopt in this C library: the allocator keeps its defaults", ex);
 			return false;
 		}
+	}
+
+	/**
+	 * Gives a process about to start this allocator from its start ({@link #TUNABLES}),
+	 * unless its environment configures glibc's allocator already or this process keeps
+	 * glibc's defaults ({@value #PROPERTY}).
+	 * @param environment the environment the process will start with, changed in place
+	 */
+	public static void configure(Map<String, String> environment) {
+		if (!leftToGlibc(environment)) {
+			environment.put("GLIBC_TUNABLES", TUNABLES);
+		}
+	}
+
+	private static boolean leftToGlibc(Map<String, String> environment) {
+		return "glibc".equals(System.getProperty(PROPERTY)) || configuredByEnvironment(environment);
 	}
 
 	static boolean configuredByEnvironment(Map<String, String> environment) {

@@ -54,8 +54,9 @@ public enum Preset {
 	/**
 	 * {@code photo-32} for larger photos (64 to 96 px and beyond): the CNN behind a stem
 	 * that quarters each side first ({@link ModelArchitecture#CNN_6_STEM}): a FixMatch
-	 * step at 64 px costs 0.8 times one at 32 px with {@code photo-32}, at 96 px 3.9
-	 * times (docs/benchmarks.md).
+	 * step at 64 px costs 0.6 times one at 32 px with {@code photo-32}, at 96 px 1.2
+	 * times in a worker, which starts with {@link NativeAllocator#TUNABLES}
+	 * (docs/benchmarks.md).
 	 */
 	PHOTO_96("photo-96",
 			new Hyperparameters(ModelArchitecture.CNN_6_STEM, 20, 30, 16, 7, 100, 500, OptimizerType.ADAMW, 2e-3,

@@ -10,6 +10,7 @@ import java.util.jar.Manifest;
 
 import io.simmixmatch.SimMixMatchApplication;
 import io.simmixmatch.storage.StorageProperties;
+import io.simmixmatch.training.NativeAllocator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -64,6 +65,7 @@ class WorkerLauncher {
 		if (device.equals("cpu")) {
 			environment.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
 		}
+		NativeAllocator.configure(environment);
 	}
 
 	List<String> command(String device, int cpuThreads) {

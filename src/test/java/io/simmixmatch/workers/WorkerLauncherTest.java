@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.simmixmatch.storage.StorageProperties;
+import io.simmixmatch.training.NativeAllocator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -36,7 +37,8 @@ class WorkerLauncherTest {
 			.containsEntry("SIMMIXMATCH_STORAGE_S3_ENDPOINT", "http://127.0.0.1:9000")
 			.containsEntry("SIMMIXMATCH_STORAGE_S3_PATHSTYLE", "true")
 			.containsEntry("SIMMIXMATCH_STORAGE_S3_SECRETACCESSKEY", "secret")
-			.containsEntry("OMP_NUM_THREADS", "2");
+			.containsEntry("OMP_NUM_THREADS", "2")
+			.containsEntry("GLIBC_TUNABLES", NativeAllocator.TUNABLES);
 	}
 
 	private static WorkerProperties properties() {
