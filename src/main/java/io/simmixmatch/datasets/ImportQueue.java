@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.simmixmatch.ServiceRole;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +68,11 @@ class ImportQueue implements SmartLifecycle {
 	private volatile boolean running;
 
 	ImportQueue(DataSource dataSource, DatasetImporter importer, JsonMapper json, Clock clock,
-			@Value("${simmixmatch.role:both}") String role) {
+			@Value("${simmixmatch.role:both}") ServiceRole role) {
 		this.dataSource = dataSource;
 		this.importer = importer;
 		this.clock = clock;
-		this.runsImports = !role.equalsIgnoreCase("worker");
+		this.runsImports = role != ServiceRole.WORKER;
 		this.task = Tasks.oneTime(TASK, ImportJob.class)
 			.onFailure(this::interrupted)
 			.onDeadExecution(this::abandoned)

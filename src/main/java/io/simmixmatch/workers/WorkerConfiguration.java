@@ -13,6 +13,7 @@ import ai.djl.engine.Engine;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.simmixmatch.ServiceRole;
 import io.simmixmatch.database.DatabaseAvailability;
 import io.simmixmatch.datasets.DatasetCatalog;
 import io.simmixmatch.storage.StorageProperties;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.simmixmatch.ServiceRole;
 import io.simmixmatch.workers.WorkerRegistry.WorkerStatus;
 import org.jspecify.annotations.Nullable;
 
