@@ -95,7 +95,7 @@ class DeploymentFilesTest {
 	void composesWorkerStartsWithTheTrainingAllocator() {
 		JsonNode worker = read(Path.of("docker/compose.yaml")).at("/services/worker/environment");
 
-		assertThat(worker.get("GLIBC_TUNABLES").asString()).isEqualTo(NativeAllocator.TUNABLES);
+		assertThat(worker.path("GLIBC_TUNABLES").asString()).isEqualTo(NativeAllocator.TUNABLES);
 	}
 
 	private static ObjectNode defaults() {

@@ -76,6 +76,17 @@ class HelmChartTest {
 	}
 
 	@Test
+	void anEmptyAllocatorSettingLeavesWorkersOnGlibcsDefaults() {
+		List<JsonNode> objects = render(
+				Map.of("database.existingSecret", "simmixmatch-db", "worker.glibcTunables", ""));
+
+		assertThat(container(deployment(objects, "worker")).get("env"))
+			.extracting((variable) -> variable.get("name").asString())
+			.contains("SIMMIXMATCH_WORKERS_DEVICE")
+			.doesNotContain("GLIBC_TUNABLES");
+	}
+
+	@Test
 	void s3StorageIsConfiguredAndItsCredentialsComeFromASecret() {
 		List<JsonNode> objects = render(Map.of("database.existingSecret", "simmixmatch-db", "storage.type", "s3",
 				"storage.s3.bucket", "models", "storage.s3.endpoint", "http://minio:9000", "storage.s3.pathStyle", true,

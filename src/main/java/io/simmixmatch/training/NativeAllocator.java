@@ -59,22 +59,26 @@ public final class NativeAllocator {
 	public static final String TUNABLES = "glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0"
 			+ ":glibc.malloc.trim_threshold=" + TRIM_THRESHOLD + ":glibc.malloc.top_pad=" + TOP_PAD;
 
-	// glibc's own variables for what this sets.
-	private static final List<String> OPERATOR_SETTINGS = List.of("GLIBC_TUNABLES", "MALLOC_TRIM_THRESHOLD_",
-			"MALLOC_TOP_PAD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_MMAP_MAX_", "MALLOC_ARENA_MAX");
+	private static final String GLIBC_TUNABLES = "GLIBC_TUNABLES";
+
+	// glibc's own variables for the thresholds, and for what only a start can set.
+	private static final List<String> THRESHOLD_VARIABLES = List.of("MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_",
+			"MALLOC_MMAP_THRESHOLD_");
+
+	private static final List<String> START_VARIABLES = List.of("MALLOC_MMAP_MAX_", "MALLOC_ARENA_MAX");
 
 	private NativeAllocator() {
 	}
 
 	/**
-	 * Sets the thresholds in this process, unless the operator configured the allocator
-	 * already (glibc's {@code GLIBC_TUNABLES} or its {@code MALLOC_*} variables for what
-	 * this sets), asked for glibc's defaults through {@value #PROPERTY}, or this is not
-	 * glibc.
+	 * Sets the thresholds in this process, unless the operator set them already (a malloc
+	 * tunable in {@code GLIBC_TUNABLES}, or glibc's {@code MALLOC_TRIM_THRESHOLD_},
+	 * {@code MALLOC_TOP_PAD_} or {@code MALLOC_MMAP_THRESHOLD_}), asked for glibc's
+	 * defaults through {@value #PROPERTY}, or this is not glibc.
 	 * @return whether the thresholds are now in effect
 	 */
 	public static boolean retainFreedMemory() {
-		if (leftToGlibc(System.getenv()) || !Platform.isLinux()) {
+		if (leftToGlibc(List.of()) || configuresThresholds(System.getenv()) || !Platform.isLinux()) {
 			return false;
 		}
 		try {
@@ -95,22 +99,31 @@ public final class NativeAllocator {
 
 	/**
 	 * Gives a process about to start this allocator from its start ({@link #TUNABLES}),
-	 * unless its environment configures glibc's allocator already or this process keeps
-	 * glibc's defaults ({@value #PROPERTY}).
+	 * unless its environment configures glibc's allocator already (a malloc tunable, or
+	 * one of the {@code MALLOC_*} variables for what this sets), or it or this process
+	 * keeps glibc's defaults ({@value #PROPERTY}).
 	 * @param environment the environment the process will start with, changed in place
+	 * @param jvmOptions the JVM options it will start with
 	 */
-	public static void configure(Map<String, String> environment) {
-		if (!leftToGlibc(environment)) {
-			environment.put("GLIBC_TUNABLES", TUNABLES);
+	public static void configure(Map<String, String> environment, List<String> jvmOptions) {
+		if (leftToGlibc(jvmOptions) || configuresThresholds(environment) || configures(environment, START_VARIABLES)) {
+			return;
 		}
+		// Tunables of other parts of glibc stay.
+		environment.merge(GLIBC_TUNABLES, TUNABLES, (others, ours) -> others + ":" + ours);
 	}
 
-	private static boolean leftToGlibc(Map<String, String> environment) {
-		return "glibc".equals(System.getProperty(PROPERTY)) || configuredByEnvironment(environment);
+	private static boolean leftToGlibc(List<String> jvmOptions) {
+		return "glibc".equals(System.getProperty(PROPERTY)) || jvmOptions.contains("-D" + PROPERTY + "=glibc");
 	}
 
-	static boolean configuredByEnvironment(Map<String, String> environment) {
-		return OPERATOR_SETTINGS.stream().anyMatch(environment::containsKey);
+	static boolean configuresThresholds(Map<String, String> environment) {
+		return configures(environment, THRESHOLD_VARIABLES);
+	}
+
+	private static boolean configures(Map<String, String> environment, List<String> variables) {
+		return environment.getOrDefault(GLIBC_TUNABLES, "").contains("glibc.malloc.")
+				|| variables.stream().anyMatch(environment::containsKey);
 	}
 
 	/** The one function of the C library this needs. */

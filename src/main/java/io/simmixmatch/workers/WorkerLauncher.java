@@ -65,7 +65,7 @@ class WorkerLauncher {
 		if (device.equals("cpu")) {
 			environment.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
 		}
-		NativeAllocator.configure(environment);
+		NativeAllocator.configure(environment, this.properties.jvmOptions());
 	}
 
 	List<String> command(String device, int cpuThreads) {
