@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Two settings only a process's start can make: one arena, and no block mapped on its
  * own. A thread's arena holds blocks of at most 64 MiB, so larger ones are mapped and
  * unmapped on every use whatever the thresholds; the one (main) arena grows to any size.
- * At 96 px the first layer of FixMatch's 240 images writes 71 MB, and that one block made
+ * At 96 px the first layers of FixMatch's 240 images write blocks of 71 MB, and they made
  * a step 1.4 times as long (docs/benchmarks.md). Processes that train get them from the
  * process that starts them ({@link #configure}); a process started without them sets what
  * it still can ({@link #retainFreedMemory}).
