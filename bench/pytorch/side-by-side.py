@@ -10,10 +10,10 @@ one-convolution-per-stage SMALL_CNN that the twin builds (not the preset's CNN_6
 steps/15 epochs of 15 steps; its step time per epoch excludes evaluation, and the first
 two epochs (warm-up) are left out, as the twin leaves out its first two chunks. Ours
 warms up for longer (about five epochs: 74, 49, 43, 40, 56 ms, then 29-33; the JIT
-compilers, docs/benchmarks.md), so the default of 300 steps
-puts the median of the 18 epochs counted past it. A second table gives the mean over all
-steps, warm-up included, which is what a short run pays. On a GPU machine, ours finds the CUDA
-build of libtorch through PYTORCH_LIBRARY_PATH. Debian's python3-torch is the reference
+compilers, docs/benchmarks.md), so the default of 300 steps puts the median of the 18
+epochs counted past it. A second table gives the mean over all steps, warm-up included,
+which is what a short run pays. On a GPU machine, ours finds the CUDA build of libtorch
+through PYTORCH_LIBRARY_PATH. Debian's python3-torch is the reference
 build on CPU; it is installed when missing.
 """
 import argparse
