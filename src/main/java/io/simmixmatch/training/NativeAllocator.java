@@ -106,7 +106,8 @@ public final class NativeAllocator {
 	 * @param jvmOptions the JVM options it will start with
 	 */
 	public static void configure(Map<String, String> environment, List<String> jvmOptions) {
-		if (leftToGlibc(jvmOptions) || configuresThresholds(environment) || configures(environment, START_VARIABLES)) {
+		if (leftToGlibc(jvmOptions) || configuresThresholds(environment)
+				|| START_VARIABLES.stream().anyMatch(environment::containsKey)) {
 			return;
 		}
 		// Tunables of other parts of glibc stay.
@@ -118,12 +119,8 @@ public final class NativeAllocator {
 	}
 
 	static boolean configuresThresholds(Map<String, String> environment) {
-		return configures(environment, THRESHOLD_VARIABLES);
-	}
-
-	private static boolean configures(Map<String, String> environment, List<String> variables) {
 		return environment.getOrDefault(GLIBC_TUNABLES, "").contains("glibc.malloc.")
-				|| variables.stream().anyMatch(environment::containsKey);
+				|| THRESHOLD_VARIABLES.stream().anyMatch(environment::containsKey);
 	}
 
 	/** The one function of the C library this needs. */
