@@ -16,7 +16,8 @@ import ai.djl.util.PairList;
 /**
  * A backbone with two heads: a classifier for the labels and a projection head for the
  * contrastive loss. In training mode it answers {@code (logits, projections)}; otherwise
- * only the logits, which is all evaluation and serving need.
+ * only the logits, which is all evaluation and serving need. Images enter the backbone
+ * {@linkplain ChannelsLast channels-last}.
  */
 public final class SemiSupervisedNet extends AbstractBlock {
 
@@ -76,7 +77,8 @@ public final class SemiSupervisedNet extends AbstractBlock {
 	@Override
 	protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
 			PairList<String, Object> params) {
-		NDList features = this.backbone.forward(parameterStore, inputs, training, params);
+		NDList images = new NDList(ChannelsLast.of(inputs.singletonOrThrow()));
+		NDList features = this.backbone.forward(parameterStore, images, training, params);
 		NDArray logits = this.classifier.forward(parameterStore, features, training).singletonOrThrow();
 		if (!training) {
 			return new NDList(logits);

@@ -44,6 +44,33 @@ class NetworkAndAugmentationTest {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "1, 28", "3, 32" })
+	void aChannelsLastBatchHoldsEveryValueAtItsIndex(int channels, int side) {
+		NDArray images = this.manager.arange(0f, 2f * channels * side * side, 1f).reshape(2, channels, side, side);
+
+		NDArray channelsLast = ChannelsLast.of(images);
+
+		assertThat(channelsLast.getShape()).isEqualTo(images.getShape());
+		assertThat(channelsLast.contentEquals(images)).isTrue();
+		assertThat(channelsLast.get("1, %d, 5, 7".formatted(channels - 1)).getFloat())
+			.isEqualTo(((channels + channels - 1) * side + 5) * side + 7);
+	}
+
+	@Test
+	void theNetworkAnswersWhatItsLayersComputeInTheDefaultLayout() {
+		SemiSupervisedNet net = SemiSupervisedNet.of(ModelArchitecture.CNN_6, 10);
+		net.initialize(this.manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+		NDArray images = this.manager.randomUniform(0, 1, new Shape(4, 3, 32, 32));
+		ParameterStore parameters = new ParameterStore(this.manager, false);
+
+		NDArray logits = net.forward(parameters, new NDList(images), false).singletonOrThrow();
+		NDList features = net.backbone().forward(parameters, new NDList(images), false);
+		NDArray defaultLayout = net.classifier().forward(parameters, features, false).singletonOrThrow();
+
+		assertThat(logits.sub(defaultLayout).abs().max().getFloat()).isLessThan(1e-4f);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "1, 28, 0", "1, 28, 0.2", "3, 32, 0", "3, 32, 0.2" })
 	void augmentationKeepsTheShapeAndTheRangeAndDiffersPerImage(int channels, int side, float jitter) {
 		Engine.getInstance().setRandomSeed(5);
