@@ -54,8 +54,8 @@ public enum Preset {
 	/**
 	 * {@code photo-32} for larger photos (64 to 96 px and beyond): the CNN behind a stem
 	 * that quarters each side first ({@link ModelArchitecture#CNN_6_STEM}): a FixMatch
-	 * step at 64 px costs 0.6 times one at 32 px with {@code photo-32}, at 96 px 1.2
-	 * times in a worker, which starts with {@link NativeAllocator#TUNABLES}
+	 * step at 64 px costs 0.6 times one at 32 px with {@code photo-32}, at 96 px 1.2 to
+	 * 1.4 times in a worker, which starts with {@link NativeAllocator#TUNABLES}
 	 * (docs/benchmarks.md).
 	 */
 	PHOTO_96("photo-96",
