@@ -2,7 +2,7 @@
 """Step times of ours and of the PyTorch twin (bench/pytorch/step.py), run alternately on
 the same machine, and the ratio of their medians per algorithm.
 
-    bench/pytorch/side-by-side.py [--repeats 3] [--steps 300] [--device cpu|gpu] [--jar JAR]
+    bench/pytorch/side-by-side.py [--repeats 3] [--steps 300] [--device cpu|gpu] [--jar JAR] [--twin-channels-last]
                                   [-- EXTRA OPTIONS OF OURS, e.g. -Dsimmixmatch.native-allocator=glibc]
 
 Ours is the `train` command with the fashion-mnist preset (batch 64, mu 1, K 2) on the
@@ -54,9 +54,10 @@ def ours(jar, algorithm, steps, device, jvm_options, work):
     return [images / epoch["imagesPerSecond"] * 1000 for epoch in run["curve"]]
 
 
-def twin(python, algorithm, steps, device):
-    output = subprocess.run([python, os.path.join(HERE, "step.py"), "--algorithm", algorithm, "--steps", str(steps),
-                             "--chunk", str(CHUNK), "--device", "cuda" if device.startswith("gpu") else "cpu"],
+def twin(python, algorithm, steps, device, channels_last):
+    command = [python, os.path.join(HERE, "step.py"), "--algorithm", algorithm, "--steps", str(steps),
+               "--chunk", str(CHUNK), "--device", "cuda" if device.startswith("gpu") else "cpu"]
+    output = subprocess.run(command + (["--channels-last"] if channels_last else []),
                             check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])["chunksMs"]
 
@@ -69,6 +70,8 @@ def main():
     parser.add_argument("--jar", default=os.environ.get("JAR"))
     parser.add_argument("--python", default="/usr/bin/python3")
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
+    parser.add_argument("--twin-channels-last", action="store_true",
+                        help="lay out the twin's weights and batches channels-last too")
     args, jvm_options = parser.parse_known_args()
     jvm_options = [option for option in jvm_options if option != "--"]
     jar = args.jar or sorted(glob.glob("target/simmixmatch-*.jar"))[0]
@@ -83,7 +86,7 @@ def main():
                 order = ("ours", "pytorch") if repeat % 2 == 0 else ("pytorch", "ours")
                 for impl in order:
                     chunks = ours(jar, algorithm, args.steps, device, jvm_options, work) if impl == "ours" \
-                        else twin(args.python, algorithm, args.steps, device)
+                        else twin(args.python, algorithm, args.steps, device, args.twin_channels_last)
                     times[(algorithm, impl)].append(chunks)
                     print(f"repeat {repeat + 1} {algorithm} {impl}: {' '.join(f'{c:.0f}' for c in chunks)} ms",
                           file=sys.stderr, flush=True)

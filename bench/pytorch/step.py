@@ -7,7 +7,10 @@ average pool, a linear classifier and a 128-64 projection head), batch, K views,
 decay of the kernels, EMA with warm-up, and batched pad-crop + flip augmentation on the
 device. Images are random bytes shaped like Fashion-MNIST: speed does not depend on them.
 
-    python3 bench/pytorch/step.py --algorithm SIMMIXMATCH --steps 150 --chunk 15 [--device cuda]
+    python3 bench/pytorch/step.py --algorithm SIMMIXMATCH --steps 150 --chunk 15 [--device cuda] [--channels-last]
+
+With --channels-last the network's weights and every batch are laid out channels-last,
+as ours lays out its batches on the CPU.
 
 Prints one JSON line: the median over chunks of the mean step time, in ms.
 """
@@ -75,6 +78,7 @@ def main():
     parser.add_argument("--k", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--channels-last", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
@@ -83,7 +87,8 @@ def main():
 
     pool = torch.randint(0, 256, (60000, 1, 28, 28), dtype=torch.uint8, device=device)
     labels = torch.randint(0, 10, (60000,), device=device)
-    model, average = Net().to(device), Net().to(device)
+    layout = torch.channels_last if args.channels_last else torch.contiguous_format
+    model, average = Net().to(device, memory_format=layout), Net().to(device, memory_format=layout)
     average.load_state_dict(model.state_dict())
     lr, wd = 2e-3, 0.02
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
@@ -94,7 +99,7 @@ def main():
 
     def batch(count):
         index = torch.randint(0, pool.shape[0], (count,), device=device)
-        return (pool[index].float() / 255 - 0.286) / 0.353, index
+        return ((pool[index].float() / 255 - 0.286) / 0.353).contiguous(memory_format=layout), index
 
     def step(t):
         x, index = batch(args.batch)
