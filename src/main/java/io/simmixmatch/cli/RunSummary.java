@@ -1,12 +1,12 @@
 package io.simmixmatch.cli;
 
 import java.util.List;
+import java.util.Map;
 
 import ai.djl.Device;
 import io.simmixmatch.training.Accuracy;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.EpochResult;
-import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
 import io.simmixmatch.training.TrainingOutcome;
 import io.simmixmatch.training.TrainingSetup;
@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param algorithm the algorithm
  * @param preset the preset
- * @param hyperparameters the effective hyperparameters
+ * @param hyperparameters the effective hyperparameters, without the split's where the
+ * data set's layout is its split
  * @param dataset the data set
  * @param device the training device
  * @param split sizes of the split
@@ -32,12 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param dataShare share of step time spent preparing batches
  * @param wallSeconds wall time of the run
  */
-record RunSummary(Algorithm algorithm, String preset, Hyperparameters hyperparameters, String dataset, String device,
-		SplitSizes split, boolean completed, List<EpochResult> curve, int bestEpoch, @Nullable Accuracy bestValidation,
-		@Nullable Accuracy bestTest, @Nullable Accuracy finalTest, double imagesPerSecond, double dataShare,
-		double wallSeconds) {
+record RunSummary(Algorithm algorithm, String preset, Map<String, Object> hyperparameters, String dataset,
+		String device, SplitSizes split, boolean completed, List<EpochResult> curve, int bestEpoch,
+		@Nullable Accuracy bestValidation, @Nullable Accuracy bestTest, @Nullable Accuracy finalTest,
+		double imagesPerSecond, double dataShare, double wallSeconds) {
 
-	static RunSummary of(TrainingSetup setup, Preset preset, Device device, TrainingOutcome outcome) {
+	static RunSummary of(TrainingSetup setup, boolean splitByLayout, Preset preset, Device device,
+			TrainingOutcome outcome) {
 		Accuracy bestValidation = outcome.history()
 			.stream()
 			.filter((epoch) -> epoch.epoch() == outcome.bestEpoch())
@@ -46,10 +48,10 @@ record RunSummary(Algorithm algorithm, String preset, Hyperparameters hyperparam
 			.orElse(null);
 		SplitSizes split = new SplitSizes(setup.split().labeled().length, setup.split().validation().length,
 				setup.split().unlabeled().length, setup.split().test().length);
-		return new RunSummary(setup.algorithm(), preset.id(), setup.hyperparameters(), setup.images().name(),
-				device.toString(), split, outcome.completed(), outcome.history(), outcome.bestEpoch(), bestValidation,
-				outcome.bestTest(), outcome.finalTest(), outcome.imagesPerSecond(), outcome.dataShare(),
-				outcome.wallSeconds());
+		return new RunSummary(setup.algorithm(), preset.id(), setup.hyperparameters().shown(splitByLayout),
+				setup.images().name(), device.toString(), split, outcome.completed(), outcome.history(),
+				outcome.bestEpoch(), bestValidation, outcome.bestTest(), outcome.finalTest(), outcome.imagesPerSecond(),
+				outcome.dataShare(), outcome.wallSeconds());
 	}
 
 	String describe() {

@@ -137,8 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
 			return CommandLine.ExitCode.USAGE;
 		}
 		Device target = Devices.parse(this.device);
-		LoadedDataset dataset = DatasetSource.parse(this.dataset, this.channels, this.imageSize)
-			.load(this.dataDir, hyperparameters.splitPlan(this.testPerClass));
+		DatasetSource source = DatasetSource.parse(this.dataset, this.channels, this.imageSize);
+		LoadedDataset dataset = source.load(this.dataDir, hyperparameters.splitPlan(this.testPerClass));
 		ImageSet images = dataset.images();
 		DataSplit split = dataset.split();
 		Path checkpoints = (this.out != null) ? this.out : defaultOut();
@@ -158,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
 		finally {
 			finished.countDown();
 		}
-		RunSummary summary = RunSummary.of(setup, Preset.fromId(this.preset), target, outcome);
+		RunSummary summary = RunSummary.of(setup, source.splitByLayout(), Preset.fromId(this.preset), target, outcome);
 		if (this.jsonOut != null) {
 			Files.createDirectories(this.jsonOut.toAbsolutePath().getParent());
 			json.writeValue(this.jsonOut.toFile(), summary);

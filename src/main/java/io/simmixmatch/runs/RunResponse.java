@@ -11,8 +11,6 @@ import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Preset;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A run as clients see it.
@@ -51,22 +49,13 @@ public record RunResponse(long id, String name, String datasetId, Algorithm algo
 
 	static RunResponse of(TrainingRun run) {
 		return new RunResponse(run.getId(), run.getName(), run.getDatasetId(), run.getAlgorithm(), run.getPreset(),
-				run.getPriority(), shown(run.getHyperparameters(), run.isSplitByLayout()), run.getStatus(),
+				run.getPriority(), run.getHyperparameters().shown(run.isSplitByLayout()), run.getStatus(),
 				run.isCancelRequested(), Progress.of(run), Estimate.of(run),
 				new Best(run.getBestTop1(), run.getBestTop5(), run.getBestEpoch()), Test.of(run),
 				Classes.of(run.getClassResults()), run.getError(), run.getStoppedEarly(),
 				new Execution(run.getRequestedDevices(), run.getWorker(), run.getDevices(), run.getAttempts(),
 						run.getResumedFromStep()),
 				run.getCreatedBy(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
-	}
-
-	private static Map<String, Object> shown(Hyperparameters hyperparameters, boolean splitByLayout) {
-		Map<String, Object> shown = JsonMapper.shared().convertValue(hyperparameters, new TypeReference<>() {
-		});
-		if (splitByLayout) {
-			shown.keySet().removeAll(Hyperparameters.SPLIT);
-		}
-		return shown;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.simmixmatch.training;
 
 import java.util.List;
+import java.util.Map;
 
 import io.simmixmatch.data.SplitPlan;
 import jakarta.validation.constraints.DecimalMax;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything that shapes a training run. The names are the camelCase forms of the
@@ -91,6 +94,21 @@ public record Hyperparameters(
 	 * The hyperparameters that make a data set's split, which a split by layout ignores.
 	 */
 	public static final List<String> SPLIT = List.of("labelsPerClass", "validationPerClass");
+
+	/**
+	 * The hyperparameters as a client reads them: each by its name, without the split's
+	 * where a data set's layout is its split, since they did not shape it.
+	 * @param splitByLayout whether the run's data set is split by its layout
+	 * @return values by hyperparameter name
+	 */
+	public Map<String, Object> shown(boolean splitByLayout) {
+		Map<String, Object> shown = JsonMapper.shared().convertValue(this, new TypeReference<>() {
+		});
+		if (splitByLayout) {
+			shown.keySet().removeAll(SPLIT);
+		}
+		return shown;
+	}
 
 	/**
 	 * The number of optimizer steps of the whole run.

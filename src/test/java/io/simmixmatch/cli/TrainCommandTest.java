@@ -64,6 +64,7 @@ class TrainCommandTest {
 		assertThat(json.get("algorithm").asString()).isEqualTo("SIMMIXMATCH");
 		assertThat(json.get("curve")).hasSize(2);
 		assertThat(json.get("hyperparameters").get("batchSize").asInt()).isEqualTo(8);
+		assertThat(json.get("hyperparameters").get("labelsPerClass").asInt()).isEqualTo(5);
 		assertThat(json.get("bestTest").get("top5").asDouble()).isBetween(0.0, 1.0);
 		assertThat(json.get("split").get("test").asInt()).isEqualTo(50);
 		assertThat(output()).contains("ONNX model -> " + onnx);

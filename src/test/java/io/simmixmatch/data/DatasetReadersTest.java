@@ -29,6 +29,13 @@ class DatasetReadersTest {
 	Path dir;
 
 	@Test
+	void onlyAFolderOrAnUploadIsSplitByItsLayout() {
+		assertThat(DatasetSource.parse("folder:/photos", null, null).splitByLayout()).isTrue();
+		assertThat(DatasetSource.parse("fashion-mnist", null, null).splitByLayout()).isFalse();
+		assertThat(DatasetSource.parse("idx:/mnist", null, null).splitByLayout()).isFalse();
+	}
+
+	@Test
 	void readsTheNpmPackageTarballSkippingEmptyEntries() throws IOException {
 		Path tarball = this.dir.resolve(FashionMnistPackage.TARBALL);
 		writePackage(tarball, 2);

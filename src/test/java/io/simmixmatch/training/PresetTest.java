@@ -1,5 +1,6 @@
 package io.simmixmatch.training;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.validation.Validation;
@@ -82,6 +83,21 @@ class PresetTest {
 		});
 		assertThat(Preset.PHOTO_32.hyperparameters().model()).isEqualTo(ModelArchitecture.CNN_6);
 		assertThat(Preset.PHOTO_96.hyperparameters().model()).isEqualTo(ModelArchitecture.CNN_6_STEM);
+	}
+
+	@Test
+	void theSplitHyperparametersAreShownOnlyWhereAPlanMadeTheSplit() {
+		Hyperparameters hyperparameters = Preset.PHOTO_32.hyperparameters();
+
+		Map<String, Object> byPlan = hyperparameters.shown(false);
+		Map<String, Object> byLayout = hyperparameters.shown(true);
+
+		assertThat(byPlan).containsEntry("labelsPerClass", 100)
+			.containsEntry("validationPerClass", 500)
+			.containsEntry("batchSize", 16);
+		assertThat(byLayout).doesNotContainKeys("labelsPerClass", "validationPerClass")
+			.containsEntry("batchSize", 16)
+			.hasSize(byPlan.size() - 2);
 	}
 
 	@Test
