@@ -158,7 +158,8 @@ public final class TrainCommand implements Callable<Integer> {
 		finally {
 			finished.countDown();
 		}
-		RunSummary summary = RunSummary.of(setup, source.splitByLayout(), Preset.fromId(this.preset), target, outcome);
+		RunSummary summary = RunSummary.of(setup, source.format().splitByLayout(), Preset.fromId(this.preset), target,
+				outcome);
 		if (this.jsonOut != null) {
 			Files.createDirectories(this.jsonOut.toAbsolutePath().getParent());
 			json.writeValue(this.jsonOut.toFile(), summary);

@@ -19,6 +19,16 @@ public enum DatasetFormat {
 	 * An archive in the image-folder layout uploaded through the API, decoded once at
 	 * import into an image set cache kept in the blob store.
 	 */
-	UPLOADED
+	UPLOADED;
+
+	/**
+	 * Whether a data set of this format is split by its layout (its folders hold the
+	 * labeled, unlabeled, validation and test images) rather than by a run's plan.
+	 * @return true for image folders and uploads, where the split hyperparameters do not
+	 * apply
+	 */
+	public boolean splitByLayout() {
+		return this == IMAGE_FOLDER || this == UPLOADED;
+	}
 
 }

@@ -48,15 +48,6 @@ public record DatasetSource(DatasetFormat format, @Nullable String location, Str
 	}
 
 	/**
-	 * Whether the data set's layout is its split (image folders and uploads), rather than
-	 * a plan's.
-	 * @return true where the split hyperparameters do not apply
-	 */
-	public boolean splitByLayout() {
-		return this.format == DatasetFormat.IMAGE_FOLDER || this.format == DatasetFormat.UPLOADED;
-	}
-
-	/**
 	 * Loads the images and splits them: an image folder's layout is its split, the other
 	 * data sets are split by the plan.
 	 * @param dataDir where the built-in data set is cached

@@ -66,7 +66,7 @@ class JpaDatasetCatalog implements DatasetCatalog {
 
 	private static DatasetInfo info(Dataset dataset) {
 		long images = (long) dataset.getTrainSize() + dataset.getTestSize();
-		return new DatasetInfo(dataset.getId(), dataset.getStatus(), dataset.getFormat() == DatasetFormat.UPLOADED,
+		return new DatasetInfo(dataset.getId(), dataset.getStatus(), dataset.getFormat().splitByLayout(),
 				dataset.getSmallestClass(), Boolean.TRUE.equals(dataset.getOwnTestSplit()), dataset.getImageChannels(),
 				dataset.getImageHeight(), dataset.getImageWidth(),
 				images * dataset.getImageChannels() * dataset.getImageHeight() * dataset.getImageWidth(),

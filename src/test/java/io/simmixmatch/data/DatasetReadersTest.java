@@ -30,9 +30,10 @@ class DatasetReadersTest {
 
 	@Test
 	void onlyAFolderOrAnUploadIsSplitByItsLayout() {
-		assertThat(DatasetSource.parse("folder:/photos", null, null).splitByLayout()).isTrue();
-		assertThat(DatasetSource.parse("fashion-mnist", null, null).splitByLayout()).isFalse();
-		assertThat(DatasetSource.parse("idx:/mnist", null, null).splitByLayout()).isFalse();
+		assertThat(DatasetSource.parse("folder:/photos", null, null).format().splitByLayout()).isTrue();
+		assertThat(DatasetFormat.UPLOADED.splitByLayout()).isTrue();
+		assertThat(DatasetSource.parse("fashion-mnist", null, null).format().splitByLayout()).isFalse();
+		assertThat(DatasetSource.parse("idx:/mnist", null, null).format().splitByLayout()).isFalse();
 	}
 
 	@Test
