@@ -1,4 +1,3 @@
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -6,7 +5,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -52,8 +50,11 @@ public class BatchNormRecalibration {
 					indices[i] = pool[(b * batchSize + i) % pool.length];
 				}
 				try (NDManager step = manager.newSubManager()) {
-					NDArray batch = classifier.metadata().normalization().apply(pixels(step, images, indices));
-					classifier.network().forward(parameters, new NDList(batch), true).close();
+					NDArray batch = step.create(pixels(images, indices),
+							new Shape(batchSize, images.channels(), images.height(), images.width()));
+					classifier.network()
+						.forward(parameters, new NDList(classifier.metadata().normalization().apply(batch)), true)
+						.close();
 				}
 			}
 		}
@@ -64,11 +65,7 @@ public class BatchNormRecalibration {
 		for (int from = 0; from < test.length; from += 500) {
 			int count = Math.min(500, test.length - from);
 			int[] indices = Arrays.copyOfRange(test, from, from + count);
-			float[] values;
-			try (NDManager manager = NDManager.newBaseManager()) {
-				values = pixels(manager, images, indices).toFloatArray();
-			}
-			float[][] probabilities = classifier.probabilities(values, count);
+			float[][] probabilities = classifier.probabilities(pixels(images, indices), count);
 			for (int i = 0; i < count; i++) {
 				int best = 0;
 				for (int c = 1; c < probabilities[i].length; c++) {
@@ -80,18 +77,16 @@ public class BatchNormRecalibration {
 		return (double) correct / test.length;
 	}
 
-	// The images in [0, 1], (N, C, H, W).
-	private static NDArray pixels(NDManager manager, ImageSet images, int[] indices) {
+	// The images' values in [0, 1], one image after another, channel-major.
+	private static float[] pixels(ImageSet images, int[] indices) {
 		int size = images.imageBytes();
-		byte[] bytes = new byte[indices.length * size];
+		float[] values = new float[indices.length * size];
 		for (int i = 0; i < indices.length; i++) {
-			System.arraycopy(images.pixels(), indices[i] * size, bytes, i * size, size);
+			for (int v = 0; v < size; v++) {
+				values[i * size + v] = (images.pixels()[indices[i] * size + v] & 0xFF) / 255f;
+			}
 		}
-		return manager
-			.create(ByteBuffer.wrap(bytes), new Shape(indices.length, images.channels(), images.height(), images.width()),
-					DataType.UINT8)
-			.toType(DataType.FLOAT32, false)
-			.div(255);
+		return values;
 	}
 
 }
