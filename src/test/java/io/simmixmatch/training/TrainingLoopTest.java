@@ -67,8 +67,6 @@ class TrainingLoopTest {
 		assertThat(outcome.wallSeconds()).isGreaterThanOrEqualTo(3);
 		assertThat(outcome.bestCheckpoint()).exists();
 		assertThat(outcome.bestTest()).isNotNull();
-		assertThat(steps.get(steps.size() - 1).totalSteps()).as("expected at the end: the steps taken")
-			.isEqualTo(last.step());
 	}
 
 	@Test
