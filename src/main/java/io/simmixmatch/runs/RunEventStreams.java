@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.simmixmatch.web.EventStreams;
+import io.simmixmatch.web.EventStreams.Events;
 import io.simmixmatch.web.EventStreams.ServerEvent;
 
 import org.springframework.stereotype.Component;
@@ -32,11 +33,13 @@ class RunEventStreams {
 	}
 
 	SseEmitter open(long runId) {
-		RunResponse run = this.runs.get(runId);
-		List<ServerEvent> history = new ArrayList<>();
-		history.add(new ServerEvent("run", run));
-		this.runs.curves(List.of(runId)).get(runId).forEach((point) -> history.add(epoch(point)));
-		return this.streams.open(runId, history, run.status().isTerminal());
+		return this.streams.open(runId, () -> {
+			RunResponse run = this.runs.get(runId);
+			List<ServerEvent> history = new ArrayList<>();
+			history.add(new ServerEvent("run", run));
+			this.runs.curves(List.of(runId)).get(runId).forEach((point) -> history.add(epoch(point)));
+			return new Events(history, run.status().isTerminal());
+		});
 	}
 
 	private void relay(RunEvent event) {

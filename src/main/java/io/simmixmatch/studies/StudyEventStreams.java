@@ -10,6 +10,7 @@ import io.simmixmatch.runs.RunEvents;
 import io.simmixmatch.runs.RunCatalog;
 import io.simmixmatch.studies.StudyResponse.StudyStatus;
 import io.simmixmatch.web.EventStreams;
+import io.simmixmatch.web.EventStreams.Events;
 import io.simmixmatch.web.EventStreams.ServerEvent;
 
 import org.springframework.stereotype.Component;
@@ -42,12 +43,14 @@ class StudyEventStreams {
 	}
 
 	SseEmitter open(long studyId) {
-		StudyResponse study = this.studies.get(studyId);
-		List<ServerEvent> history = new ArrayList<>();
-		history.add(new ServerEvent("study", study));
-		this.studies.curves(studyId)
-			.forEach((runId, curve) -> curve.forEach((point) -> history.add(epoch(runId, point))));
-		return this.streams.open(studyId, history, study.status() == StudyStatus.ENDED);
+		return this.streams.open(studyId, () -> {
+			StudyResponse study = this.studies.get(studyId);
+			List<ServerEvent> history = new ArrayList<>();
+			history.add(new ServerEvent("study", study));
+			this.studies.curves(studyId)
+				.forEach((runId, curve) -> curve.forEach((point) -> history.add(epoch(runId, point))));
+			return new Events(history, study.status() == StudyStatus.ENDED);
+		});
 	}
 
 	private void relay(RunEvent event) {

@@ -2,22 +2,29 @@ package io.simmixmatch.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open server-sent event streams of one kind of resource (runs, studies), by the
- * resource's id: each stream is forgotten when its client goes away or it completes.
+ * resource's id: each stream is forgotten when its client goes away or it completes. A
+ * stream listens before its history is read, and what is published while it is read
+ * follows the history, so no change falls between the two: a change the history already
+ * shows may arrive again, which clients take as the state it is.
  */
 public final class EventStreams {
 
 	private final Duration timeout;
 
-	private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+	private final Map<Long, List<Stream>> streams = new ConcurrentHashMap<>();
 
 	/**
 	 * @param timeout how long a stream stays open at most; clients reconnect after it
@@ -29,20 +36,30 @@ public final class EventStreams {
 	/**
 	 * Opens a stream of a resource.
 	 * @param id the resource
-	 * @param history the events that bring a new client up to date
-	 * @param ended whether the resource has ended, so that the stream ends after them
+	 * @param readHistory reads the events that bring a new client up to date; what it
+	 * throws (the resource does not exist) opens nothing
 	 * @return the stream, to return from the handler
 	 */
-	public SseEmitter open(long id, List<ServerEvent> history, boolean ended) {
+	public SseEmitter open(long id, Supplier<Events> readHistory) {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
-		this.streams.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>()).add(emitter);
+		Stream stream = new Stream(emitter, () -> forget(id, emitter));
+		this.streams.compute(id, (key, listeners) -> {
+			List<Stream> watching = (listeners != null) ? listeners : new CopyOnWriteArrayList<>();
+			watching.add(stream);
+			return watching;
+		});
+		Events history;
+		try {
+			history = readHistory.get();
+		}
+		catch (RuntimeException ex) {
+			forget(id, emitter);
+			throw ex;
+		}
 		emitter.onCompletion(() -> forget(id, emitter));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError((ex) -> forget(id, emitter));
-		history.forEach((event) -> send(emitter, event));
-		if (ended) {
-			emitter.complete();
-		}
+		stream.catchUp(history);
 		return emitter;
 	}
 
@@ -70,29 +87,25 @@ public final class EventStreams {
 	 * @param ended whether the resource has ended, so that its streams end after them
 	 */
 	public void publish(long id, List<ServerEvent> events, boolean ended) {
-		for (SseEmitter emitter : this.streams.getOrDefault(id, List.of())) {
-			events.forEach((event) -> send(emitter, event));
-			if (ended) {
-				emitter.complete();
-			}
-		}
-	}
-
-	private static void send(SseEmitter emitter, ServerEvent event) {
-		try {
-			emitter.send(SseEmitter.event().name(event.name()).data(event.data()));
-		}
-		catch (IOException | IllegalStateException ex) {
-			// The client went away: the emitter's completion callback forgets it.
-			emitter.completeWithError(ex);
-		}
+		Events change = new Events(events, ended);
+		this.streams.getOrDefault(id, List.of()).forEach((stream) -> stream.publish(change));
 	}
 
 	private void forget(long id, SseEmitter emitter) {
 		this.streams.computeIfPresent(id, (key, listeners) -> {
-			listeners.remove(emitter);
+			listeners.removeIf((stream) -> stream.emitter == emitter);
 			return listeners.isEmpty() ? null : listeners;
 		});
+	}
+
+	/**
+	 * Events in order, and whether the resource has ended after them.
+	 *
+	 * @param events the events
+	 * @param ended whether the stream ends after them
+	 */
+	public record Events(List<ServerEvent> events, boolean ended) {
+
 	}
 
 	/**
@@ -102,6 +115,69 @@ public final class EventStreams {
 	 * @param data its data, written as JSON
 	 */
 	public record ServerEvent(String name, Object data) {
+
+	}
+
+	// One client's stream: what is published before its history has been sent waits. A
+	// stream that ends is forgotten at once: one that ends before the handler returns its
+	// emitter never hears its completion callback.
+	private static final class Stream {
+
+		private final SseEmitter emitter;
+
+		private final Runnable forget;
+
+		private @Nullable List<Events> waiting = new ArrayList<>();
+
+		private boolean ended;
+
+		Stream(SseEmitter emitter, Runnable forget) {
+			this.emitter = emitter;
+			this.forget = forget;
+		}
+
+		synchronized void catchUp(Events history) {
+			send(history);
+			List<Events> published = this.waiting;
+			this.waiting = null;
+			if (published != null) {
+				published.forEach(this::send);
+			}
+		}
+
+		synchronized void publish(Events change) {
+			if (this.waiting != null) {
+				this.waiting.add(change);
+			}
+			else {
+				send(change);
+			}
+		}
+
+		private void send(Events events) {
+			if (this.ended) {
+				return;
+			}
+			try {
+				for (ServerEvent event : events.events()) {
+					this.emitter.send(SseEmitter.event().name(event.name()).data(event.data()));
+				}
+				if (events.ended()) {
+					end();
+					this.emitter.complete();
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The client went away.
+				end();
+				this.emitter.completeWithError(ex);
+			}
+		}
+
+		private void end() {
+			this.ended = true;
+			this.forget.run();
+		}
 
 	}
 

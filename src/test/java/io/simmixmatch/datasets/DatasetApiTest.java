@@ -486,7 +486,7 @@ class DatasetApiTest {
 
 	private String awaitStatus(String id, String status) {
 		String[] body = new String[1];
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			body[0] = this.mvc.get().uri("/api/v1/datasets/" + id).exchange().getResponse().getContentAsString();
 			return body[0].contains("\"status\":\"" + status + "\"");
 		});

@@ -39,7 +39,8 @@ class MicroBatcherTest {
 
 	@Test
 	void imagesArrivingTogetherShareOneForwardPass() throws Exception {
-		MicroBatcher batcher = batcher(8, Duration.ofMillis(500), 64);
+		// The batch closes as soon as it is full: the wait only bounds a slow submitter.
+		MicroBatcher batcher = batcher(8, Duration.ofSeconds(30), 64);
 		List<CompletableFuture<float[]>> results = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			results.add(batcher.submit(PredictionApiTest.scaled(TrainedCheckpoints.image(i))));

@@ -127,6 +127,8 @@ class DatabaseOutageTest {
 			.setCleanDataDirectory(false)
 			.setPort(port)
 			.setRegisterShutdownHook(false)
+			// A restart on two busy cores can take longer than the default 10 s.
+			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
 	}
 

@@ -53,7 +53,7 @@ class OrphanedWorkerTest {
 	}
 
 	private static void awaitWorkers(ServiceUnderTest service, long count) {
-		await().atMost(Duration.ofMinutes(1))
+		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(100))
 			.untilAsserted(() -> assertThat(service.jdbc().queryForObject("select count(*) from worker", Long.class))
 				.as("workers")

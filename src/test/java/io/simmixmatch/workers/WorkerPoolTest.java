@@ -38,8 +38,11 @@ class WorkerPoolTest {
 
 	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
-	/** Well under the 30 s after which a silent worker counts as dead. */
-	private static final Duration RETRIED_AFTER_A_KILL = Duration.ofSeconds(15);
+	/**
+	 * Under the 30 s after which a silent worker counts as dead: the supervisor saw the
+	 * kill.
+	 */
+	private static final Duration RETRIED_AFTER_A_KILL = Duration.ofSeconds(25);
 
 	private static ServiceUnderTest service;
 
