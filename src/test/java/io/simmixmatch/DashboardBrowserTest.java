@@ -111,7 +111,8 @@ class DashboardBrowserTest {
 		form.findElement(By.name("name")).sendKeys("browser test");
 		WebElement overrides = form.findElement(By.name("hyperparameters"));
 		overrides.clear();
-		overrides.sendKeys("{\"epochs\": " + EPOCHS + ", \"stepsPerEpoch\": 15, \"batchSize\": 8,"
+		// Long enough that the page, once open, sees epochs arrive.
+		overrides.sendKeys("{\"epochs\": " + EPOCHS + ", \"stepsPerEpoch\": 40, \"batchSize\": 8,"
 				+ " \"labelsPerClass\": 4, \"validationPerClass\": 4, \"emaDecay\": 0.9}");
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 

@@ -55,7 +55,7 @@ class DatabaseOutageTest {
 			assertThat(during.headers().firstValue("Retry-After")).isPresent();
 			assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("fails fast").isLessThan(Duration.ofSeconds(10));
 			assertThat(service.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-			// Not a wait for a condition: the outage lasts a second more, while the run trains.
+			// Not a wait for a condition: the outage lasts a second more.
 			Thread.sleep(1_000);
 			postgres = start(data, port);
 			JsonNode run = service.awaitRunEnd(id, Duration.ofMinutes(4));
