@@ -11,8 +11,8 @@
 #   e.g. bench/budget-row.sh 60      (about three hours in all)
 # NAME tags the files (default <MINUTES>min), RESULTS (bench/results/budget), FOLDER
 # (/tmp/c25: bench/cifar10-archives.py 25, unpacked there), JAR as named. A series stopped
-# part way goes on where it stopped: runs with a summary are skipped, and a run with a
-# last.ckpt resumes from it (seed 0's clock then starts again).
+# part way goes on where it stopped: completed runs are skipped, and a run with a last.ckpt
+# resumes from it (a resumed run counts the time its checkpoint trained).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -30,7 +30,9 @@ train() {
   local algorithm=$1 seed=$2 threads=$3
   shift 3
   local run=$(echo "$algorithm" | tr 'A-Z' 'a-z')-$name-seed$seed
-  [[ -f "$RESULTS/$run.json" ]] && return
+  # A stopped run writes its summary too: done means completed.
+  python3 -c "import json, sys; sys.exit(not json.load(open(sys.argv[1]))['completed'])" "$RESULTS/$run.json" \
+    2>/dev/null && return
   local resume=()
   [[ -f "$RESULTS/checkpoints/$run/last.ckpt" ]] && resume=(--resume "$RESULTS/checkpoints/$run/last.ckpt")
   JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads" NAME=$name ALGORITHMS=$algorithm \
