@@ -53,7 +53,7 @@ class RunEventStreams {
 		}
 		this.runs.view(runId).ifPresent((run) -> {
 			events.add(new ServerEvent("run", run));
-			this.streams.publish(runId, events, run.status().isTerminal());
+			this.streams.publish(runId, new Events(events, run.status().isTerminal()));
 		});
 	}
 

@@ -68,7 +68,7 @@ class StudyEventStreams {
 		}
 		StudyResponse study = this.studies.get(studyId);
 		events.add(new ServerEvent("study", study));
-		this.streams.publish(studyId, events, study.status() == StudyStatus.ENDED);
+		this.streams.publish(studyId, new Events(events, study.status() == StudyStatus.ENDED));
 	}
 
 	private static ServerEvent epoch(long runId, EpochMetricResponse point) {

@@ -83,11 +83,10 @@ public final class EventStreams {
 	/**
 	 * Sends events to every stream of a resource.
 	 * @param id the resource
-	 * @param events the events, in order
-	 * @param ended whether the resource has ended, so that its streams end after them
+	 * @param change the events, and whether the resource has ended after them, so that
+	 * its streams end
 	 */
-	public void publish(long id, List<ServerEvent> events, boolean ended) {
-		Events change = new Events(events, ended);
+	public void publish(long id, Events change) {
 		this.streams.getOrDefault(id, List.of()).forEach((stream) -> stream.publish(change));
 	}
 

@@ -114,7 +114,7 @@ class EventStreamsTest {
 	private void end(long id) {
 		this.states.put(id, "ended");
 		if (this.streams.isWatched(id)) {
-			this.streams.publish(id, List.of(new ServerEvent("state", "ended")), true);
+			this.streams.publish(id, new Events(List.of(new ServerEvent("state", "ended")), true));
 		}
 	}
 
