@@ -42,7 +42,7 @@ public final class EventStreams {
 	 */
 	public SseEmitter open(long id, Supplier<Events> readHistory) {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
-		Stream stream = new Stream(emitter, () -> forget(id, emitter));
+		Stream stream = new Stream(id, emitter);
 		this.streams.compute(id, (key, listeners) -> {
 			List<Stream> watching = (listeners != null) ? listeners : new CopyOnWriteArrayList<>();
 			watching.add(stream);
@@ -53,12 +53,12 @@ public final class EventStreams {
 			history = readHistory.get();
 		}
 		catch (RuntimeException ex) {
-			forget(id, emitter);
+			stream.forget();
 			throw ex;
 		}
-		emitter.onCompletion(() -> forget(id, emitter));
+		emitter.onCompletion(stream::forget);
 		emitter.onTimeout(emitter::complete);
-		emitter.onError((ex) -> forget(id, emitter));
+		emitter.onError((ex) -> stream.forget());
 		stream.catchUp(history);
 		return emitter;
 	}
@@ -90,13 +90,6 @@ public final class EventStreams {
 		this.streams.getOrDefault(id, List.of()).forEach((stream) -> stream.publish(change));
 	}
 
-	private void forget(long id, SseEmitter emitter) {
-		this.streams.computeIfPresent(id, (key, listeners) -> {
-			listeners.removeIf((stream) -> stream.emitter == emitter);
-			return listeners.isEmpty() ? null : listeners;
-		});
-	}
-
 	/**
 	 * Events in order, and whether the resource has ended after them.
 	 *
@@ -120,19 +113,19 @@ public final class EventStreams {
 	// One client's stream: what is published before its history has been sent waits. A
 	// stream that ends is forgotten at once: one that ends before the handler returns its
 	// emitter never hears its completion callback.
-	private static final class Stream {
+	private final class Stream {
+
+		private final long id;
 
 		private final SseEmitter emitter;
-
-		private final Runnable forget;
 
 		private @Nullable List<Events> waiting = new ArrayList<>();
 
 		private boolean ended;
 
-		Stream(SseEmitter emitter, Runnable forget) {
+		Stream(long id, SseEmitter emitter) {
+			this.id = id;
 			this.emitter = emitter;
-			this.forget = forget;
 		}
 
 		synchronized void catchUp(Events history) {
@@ -175,7 +168,14 @@ public final class EventStreams {
 
 		private void end() {
 			this.ended = true;
-			this.forget.run();
+			forget();
+		}
+
+		void forget() {
+			EventStreams.this.streams.computeIfPresent(this.id, (key, listeners) -> {
+				listeners.remove(this);
+				return listeners.isEmpty() ? null : listeners;
+			});
 		}
 
 	}
