@@ -2,9 +2,9 @@
 """FlexMatch's class-wise thresholds as a run had them at each of its checkpoints.
 
 A checkpoint keeps the latest confident prediction of every unlabeled image
-(pseudo-labels.ints, -1 for none); from them the thresholds follow as PseudoLabelThresholds
-computes them, with FlexMatch's warm-up: beta_c = count_c / max(max_c count_c, unused),
-threshold_c = tau * beta_c / (2 - beta_c).
+(pseudo-label-weighting, pseudo-labels.ints before SoftMatch; -1 for none); from them the
+thresholds follow as PseudoLabelThresholds computes them, with FlexMatch's warm-up:
+beta_c = count_c / max(max_c count_c, unused), threshold_c = tau * beta_c / (2 - beta_c).
 
     bench/flexmatch-thresholds.py UNLABELED CHECKPOINT...
     e.g. bench/flexmatch-thresholds.py 49250 bench/results/budget/checkpoints/fixmatch-60min-cl-seed0/epoch-*.ckpt
@@ -18,7 +18,8 @@ import zipfile
 def thresholds(checkpoint, unlabeled):
     with zipfile.ZipFile(checkpoint) as archive:
         metadata = json.loads(archive.read("metadata.json"))
-        latest = archive.read("pseudo-labels.ints")
+        names = archive.namelist()
+        latest = archive.read("pseudo-label-weighting" if "pseudo-label-weighting" in names else "pseudo-labels.ints")
     counts = [0] * len(metadata["classNames"])
     for label in struct.unpack(">%di" % (len(latest) // 4), latest):
         if label >= 0:

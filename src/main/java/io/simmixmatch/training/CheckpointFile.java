@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The checkpoint format: a zip of {@code metadata.json}, the trained weights
  * ({@code model.params}), the EMA weights ({@code ema.params}) and the optimizer state
- * ({@code optimizer.ndlist}), and for FlexMatch the latest confident prediction of each
- * image ({@code pseudo-labels.ints}). Written to a temporary file and renamed, so the
- * previous checkpoint of the same name stays valid until the new one is complete.
+ * ({@code optimizer.ndlist}), and what FixMatch's pseudo-label weighting learned
+ * ({@code pseudo-label-weighting}: FlexMatch's latest confident prediction of each image,
+ * SoftMatch's moving averages), where it learns. Written to a temporary file and renamed,
+ * so the previous checkpoint of the same name stays valid until the new one is complete.
  */
 public final class CheckpointFile {
 
@@ -42,7 +42,10 @@ public final class CheckpointFile {
 
 	private static final String OPTIMIZER = "optimizer.ndlist";
 
-	private static final String PSEUDO_LABELS = "pseudo-labels.ints";
+	private static final String PSEUDO_LABEL_WEIGHTING = "pseudo-label-weighting";
+
+	// FlexMatch's, the only weighting that learned before SoftMatch, under its old name
+	private static final String FLEXMATCH_PSEUDO_LABELS = "pseudo-labels.ints";
 
 	// A checkpoint written before a hyperparameter existed reads it as 0 or false
 	// (FixMatch's
@@ -58,7 +61,7 @@ public final class CheckpointFile {
 	}
 
 	static void write(Path file, CheckpointMetadata metadata, Block model, Block ema, NDList optimizerState,
-			int[] pseudoLabels) throws IOException {
+			byte[] pseudoLabelWeighting) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -66,10 +69,8 @@ public final class CheckpointFile {
 			put(zip, MODEL, parameters(model));
 			put(zip, EMA, parameters(ema));
 			put(zip, OPTIMIZER, optimizerState.encode());
-			if (pseudoLabels.length > 0) {
-				ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES * pseudoLabels.length);
-				bytes.asIntBuffer().put(pseudoLabels);
-				put(zip, PSEUDO_LABELS, bytes.array());
+			if (pseudoLabelWeighting.length > 0) {
+				put(zip, PSEUDO_LABEL_WEIGHTING, pseudoLabelWeighting);
 			}
 		}
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -150,14 +151,12 @@ public final class CheckpointFile {
 	}
 
 	/**
-	 * The latest confident prediction of each image, where FlexMatch kept them.
-	 * @return the predictions, -1 for none; empty for other algorithms
+	 * What the pseudo-label weighting learned.
+	 * @return its {@link PseudoLabelWeighting#state()}; empty where it learns nothing
 	 */
-	int[] pseudoLabels() {
-		byte[] bytes = this.entries.getOrDefault(PSEUDO_LABELS, new byte[0]);
-		int[] labels = new int[bytes.length / Integer.BYTES];
-		ByteBuffer.wrap(bytes).asIntBuffer().get(labels);
-		return labels;
+	byte[] pseudoLabelWeighting() {
+		return this.entries.getOrDefault(PSEUDO_LABEL_WEIGHTING,
+				this.entries.getOrDefault(FLEXMATCH_PSEUDO_LABELS, new byte[0]));
 	}
 
 	private void load(Block network, NDManager manager, String entry) throws IOException {

@@ -12,8 +12,8 @@ import io.simmixmatch.data.ImageSet;
  * Writes a run's checkpoints as it trains: LAST after every epoch and when the run is
  * asked to stop, and copies of it as BEST after the best epoch so far and as PERIODIC
  * every {@code checkpointEvery} epochs. A checkpoint holds the state of the session
- * (model, average, optimizer, FlexMatch's pseudo-labels, progress); the run's listener
- * hears about each file.
+ * (model, average, optimizer, pseudo-label weighting, progress); the run's listener hears
+ * about each file.
  */
 final class CheckpointListener implements TrainingListener {
 
@@ -75,7 +75,7 @@ final class CheckpointListener implements TrainingListener {
 		try (NDScope scope = new NDScope()) {
 			scope.suppressNotUsedWarning();
 			CheckpointFile.write(file, metadata, this.session.model.getBlock(), this.session.average.getBlock(),
-					this.session.optimizer.state(parameterNames()), this.session.thresholds.state());
+					this.session.optimizer.state(parameterNames()), this.session.weighting.state());
 		}
 		this.listener.onCheckpoint(written(CheckpointKind.LAST, epoch, file));
 		return file;

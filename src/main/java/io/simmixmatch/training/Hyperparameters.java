@@ -50,6 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param lambdaPseudo weight of FixMatch's pseudo-label loss
  * @param flexMatch whether FixMatch's threshold is FlexMatch's: each class's lowered by
  * how few confident predictions it has had so far
+ * @param softMatch whether FixMatch weighs every pseudo-label by SoftMatch's truncated
+ * Gaussian of its confidence instead of keeping those above a threshold
+ * ({@code threshold} and {@code flexMatch} then go unread)
  * @param emaDecay decay of the exponential moving average of the weights
  * @param checkpointEvery epochs between periodic checkpoints
  * @param maxMinutes how long the run may train, 0 for as long as its steps take: it ends
@@ -84,6 +87,7 @@ public record Hyperparameters(
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double threshold,
 		@DecimalMin("0") @DecimalMax("100") double lambdaPseudo,
 		boolean flexMatch,
+		boolean softMatch,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@Min(1) @Max(10_000) int checkpointEvery,
 		@DecimalMin("0") @DecimalMax("10080") double maxMinutes,

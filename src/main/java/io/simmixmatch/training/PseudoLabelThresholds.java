@@ -1,6 +1,11 @@
 package io.simmixmatch.training;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * The confidence each class's pseudo-labels need. FixMatch's is one threshold tau for
@@ -12,7 +17,7 @@ import java.util.Arrays;
  * when most images are unused, every threshold is low; once a class is learned, its
  * threshold rises to tau.
  */
-final class PseudoLabelThresholds {
+final class PseudoLabelThresholds implements PseudoLabelWeighting {
 
 	private final float threshold;
 
@@ -57,6 +62,33 @@ final class PseudoLabelThresholds {
 	}
 
 	/**
+	 * 1 where a weak view's most probable class reaches that class's threshold, else 0.
+	 */
+	@Override
+	public NDArray weigh(NDArray probabilities) {
+		NDArray thresholds = probabilities.getManager().create(current());
+		NDArray confident = probabilities.max(new int[] { 1 })
+			.gte(thresholds.get(new NDIndex("{}", probabilities.argMax(1))));
+		return confident.toType(DataType.FLOAT32, false);
+	}
+
+	@Override
+	public void learn(long[] images, float[] probabilities) {
+		int classes = this.counts.length;
+		int[] predicted = new int[images.length];
+		float[] confidences = new float[images.length];
+		for (int i = 0; i < images.length; i++) {
+			for (int c = 0; c < classes; c++) {
+				if (probabilities[i * classes + c] > confidences[i]) {
+					predicted[i] = c;
+					confidences[i] = probabilities[i * classes + c];
+				}
+			}
+		}
+		update(images, predicted, confidences);
+	}
+
+	/**
 	 * Remembers a step's predictions that passed tau (FlexMatch only).
 	 * @param images the unlabeled images' indices
 	 * @param classes the class each weak view predicted
@@ -79,26 +111,27 @@ final class PseudoLabelThresholds {
 	}
 
 	/**
-	 * What a checkpoint keeps: the latest confident prediction of each image, -1 for
-	 * none.
-	 * @return a copy of the state, empty without FlexMatch
+	 * The latest confident prediction of each image as ints, -1 for none; nothing without
+	 * FlexMatch.
 	 */
-	int[] state() {
-		return this.latest.clone();
+	@Override
+	public byte[] state() {
+		ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES * this.latest.length);
+		bytes.asIntBuffer().put(this.latest);
+		return bytes.array();
 	}
 
-	/**
-	 * Takes back the state a checkpoint kept.
-	 * @param state what {@link #state()} returned
-	 */
-	void restore(int[] state) {
-		if (state.length != this.latest.length) {
+	@Override
+	public void restore(byte[] state) {
+		int[] latest = new int[state.length / Integer.BYTES];
+		ByteBuffer.wrap(state).asIntBuffer().get(latest);
+		if (latest.length != this.latest.length) {
 			throw new IllegalArgumentException(
-					"The checkpoint remembers " + state.length + " images, not " + this.latest.length);
+					"The checkpoint remembers " + latest.length + " images, not " + this.latest.length);
 		}
-		System.arraycopy(state, 0, this.latest, 0, state.length);
+		System.arraycopy(latest, 0, this.latest, 0, latest.length);
 		Arrays.fill(this.counts, 0);
-		Arrays.stream(state).filter((c) -> c >= 0).forEach((c) -> this.counts[c]++);
+		Arrays.stream(latest).filter((c) -> c >= 0).forEach((c) -> this.counts[c]++);
 	}
 
 }

@@ -1,33 +1,27 @@
 package io.simmixmatch.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 
 /**
- * FixMatch's pseudo-labels: the class a weak view predicts, kept where its probability
- * reaches that class's threshold. No gradient flows through them.
+ * FixMatch's pseudo-labels: the class a weak view predicts, weighed by the run's
+ * {@link PseudoLabelWeighting}. No gradient flows through them.
  *
  * @param targets {@code (M, C)} one-hot predicted classes
- * @param mask {@code (M)} 1 where the prediction is confident enough, else 0
- * @param classes {@code (M)} the predicted classes
- * @param confidences {@code (M)} their probabilities
+ * @param weights {@code (M)} how much each counts in the loss
+ * @param probabilities {@code (M, C)} the weak views' class probabilities
  */
-record PseudoLabels(NDArray targets, NDArray mask, NDArray classes, NDArray confidences) {
+record PseudoLabels(NDArray targets, NDArray weights, NDArray probabilities) {
 
 	/**
 	 * The pseudo-labels of weak views.
 	 * @param weakLogits {@code (M, C)}
-	 * @param thresholds {@code (C)} each class's threshold
-	 * @return the labels and their mask
+	 * @param weighting what each one counts
+	 * @return the labels and their weights
 	 */
-	static PseudoLabels of(NDArray weakLogits, NDArray thresholds) {
+	static PseudoLabels of(NDArray weakLogits, PseudoLabelWeighting weighting) {
 		NDArray probabilities = weakLogits.stopGradient().softmax(-1);
-		NDArray classes = probabilities.argMax(1);
-		NDArray confidences = probabilities.max(new int[] { 1 });
-		NDArray mask = confidences.gte(thresholds.get(new NDIndex("{}", classes))).toType(DataType.FLOAT32, false);
-		NDArray targets = classes.oneHot((int) weakLogits.getShape().get(1));
-		return new PseudoLabels(targets, mask, classes, confidences);
+		NDArray targets = probabilities.argMax(1).oneHot((int) weakLogits.getShape().get(1));
+		return new PseudoLabels(targets, weighting.weigh(probabilities), probabilities);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.simmixmatch.training;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.LongStream;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -60,12 +62,12 @@ final class SemiSupervisedStep {
 
 	private final @Nullable ContrastiveLoss contrastiveLoss;
 
-	private final PseudoLabelThresholds thresholds;
+	private final PseudoLabelWeighting weighting;
 
 	private final TrainingSchedule schedule;
 
 	SemiSupervisedStep(TrainingSetup setup, Trainer trainer, ExponentialMovingAverage ema, TrainingData data,
-			PseudoLabelThresholds thresholds, TrainingSchedule schedule) {
+			PseudoLabelWeighting weighting, TrainingSchedule schedule) {
 		this.hp = setup.hyperparameters();
 		this.algorithm = setup.algorithm();
 		this.devices = setup.devices();
@@ -77,7 +79,7 @@ final class SemiSupervisedStep {
 		int views = (this.algorithm.consistency() == Algorithm.Consistency.FIXMATCH) ? 2 : this.hp.k();
 		this.contrastiveLoss = this.algorithm.contrastive()
 				? new ContrastiveLoss(views, (float) this.hp.contrastiveTemperature()) : null;
-		this.thresholds = thresholds;
+		this.weighting = weighting;
 		this.schedule = schedule;
 	}
 
@@ -246,11 +248,10 @@ final class SemiSupervisedStep {
 		}
 	}
 
-	// One pass over the labeled, weak and strong views; the thresholds learn from the
-	// step's confident predictions after every shard has been masked by them.
+	// One pass over the labeled, weak and strong views; the weighting learns from the
+	// step's weak views after every shard has been weighed.
 	private Losses fixMatchStep(List<Shard> shards) {
 		float share = 1f / shards.size();
-		float[] thresholds = this.thresholds.current();
 		List<PseudoLabels> pseudoLabels = new ArrayList<>();
 		try (GradientCollector collector = this.trainer.newGradientCollector()) {
 			Losses sum = Losses.ZERO;
@@ -263,9 +264,9 @@ final class SemiSupervisedStep {
 				NDArray lossX = this.supervisedLoss.evaluate(new NDList(shard.y()),
 						new NDList(logits.get(":" + labeledCount)));
 				PseudoLabels labels = PseudoLabels.of(logits.get(labeledCount + ":" + (labeledCount + unlabeledCount)),
-						shard.x().getManager().create(thresholds));
+						this.weighting);
 				pseudoLabels.add(labels);
-				NDArray lossU = this.pseudoLabelLoss.evaluate(new NDList(labels.targets(), labels.mask()),
+				NDArray lossU = this.pseudoLabelLoss.evaluate(new NDList(labels.targets(), labels.weights()),
 						new NDList(logits.get((labeledCount + unlabeledCount) + ":")));
 				NDArray loss = lossX.add(lossU.mul((float) this.hp.lambdaPseudo()));
 				NDArray lossSim = null;
@@ -278,12 +279,10 @@ final class SemiSupervisedStep {
 				sum = sum.plus(new Losses(loss.getFloat(), lossX.getFloat(), lossU.getFloat(),
 						(lossSim != null) ? lossSim.getFloat() : 0));
 			}
-			for (int d = 0; d < shards.size(); d++) {
-				PseudoLabels labels = pseudoLabels.get(d);
-				this.thresholds.update(shards.get(d).unlabeled(),
-						labels.classes().toType(DataType.INT32, false).toIntArray(),
-						labels.confidences().toFloatArray());
-			}
+			long[] images = shards.stream().flatMapToLong((shard) -> LongStream.of(shard.unlabeled())).toArray();
+			FloatBuffer probabilities = FloatBuffer.allocate(images.length * this.data.images().numClasses());
+			pseudoLabels.forEach((labels) -> probabilities.put(labels.probabilities().toFloatArray()));
+			this.weighting.learn(images, probabilities.array());
 			return sum.divide(shards.size());
 		}
 	}

@@ -20,10 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One attempt at a run, open while it trains: the network and its exponential moving
- * average, the trainer and its optimizer, the data on the device, FlexMatch's
- * pseudo-label thresholds, one step's maths, the schedule and the progress. Opened from a
- * checkpoint, it continues where that one was taken. Closing it frees their native
- * memory.
+ * average, the trainer and its optimizer, the data on the device, the pseudo-labels'
+ * weighting, one step's maths, the schedule and the progress. Opened from a checkpoint,
+ * it continues where that one was taken. Closing it frees their native memory.
  */
 final class TrainingSession implements AutoCloseable {
 
@@ -43,7 +42,7 @@ final class TrainingSession implements AutoCloseable {
 
 	final CheckpointableAdam optimizer;
 
-	final PseudoLabelThresholds thresholds;
+	final PseudoLabelWeighting weighting;
 
 	final TrainingProgress progress = new TrainingProgress();
 
@@ -89,9 +88,8 @@ final class TrainingSession implements AutoCloseable {
 			Engine.getInstance().setRandomSeed(StepRandomness.initializationSeed(hp.seed()));
 			this.trainer.initialize(input);
 			this.average.getBlock().initialize(this.average.getNDManager(), DataType.FLOAT32, input);
-			this.thresholds = new PseudoLabelThresholds((float) hp.threshold(),
-					hp.flexMatch() && setup.algorithm().consistency() == Algorithm.Consistency.FIXMATCH, numClasses,
-					setup.images().size(), setup.split().unlabeled().length);
+			this.weighting = PseudoLabelWeighting.of(hp, setup.algorithm(), numClasses, setup.images().size(),
+					setup.split().unlabeled().length);
 			if (checkpoint != null) {
 				restore(checkpoint);
 			}
@@ -101,7 +99,7 @@ final class TrainingSession implements AutoCloseable {
 			if (checkpoint == null) {
 				ema.reset();
 			}
-			this.step = new SemiSupervisedStep(setup, this.trainer, ema, this.data, this.thresholds, this.schedule);
+			this.step = new SemiSupervisedStep(setup, this.trainer, ema, this.data, this.weighting, this.schedule);
 		}
 		catch (Throwable ex) {
 			try {
@@ -121,7 +119,7 @@ final class TrainingSession implements AutoCloseable {
 		Map<String, String> ids = new HashMap<>();
 		this.model.getBlock().getParameters().forEach((pair) -> ids.put(pair.getKey(), pair.getValue().getId()));
 		this.optimizer.restore(checkpoint.optimizerState(this.model.getNDManager()), ids);
-		this.thresholds.restore(checkpoint.pseudoLabels());
+		this.weighting.restore(checkpoint.pseudoLabelWeighting());
 		this.progress.restore(metadata);
 		log.info("Resumed at epoch {}, step {}", metadata.epoch(), metadata.step());
 	}

@@ -28,8 +28,8 @@ class CheckpointCompatibilityTest {
 				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, 95.5, null, 0, List.of());
 		JsonMapper json = JsonMapper.shared();
 		ObjectNode old = (ObjectNode) json.valueToTree(current);
-		((ObjectNode) old.get("hyperparameters"))
-			.remove(List.of("threshold", "lambdaPseudo", "flexMatch", "maxMinutes", "warmupEpochs", "labelSmoothing"));
+		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "flexMatch", "softMatch",
+				"maxMinutes", "warmupEpochs", "labelSmoothing"));
 		old.remove("trainedSeconds");
 		Path file = this.dir.resolve("old.ckpt");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -43,11 +43,30 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().lambdaU()).isEqualTo(75);
 		assertThat(read.hyperparameters().threshold()).isZero();
 		assertThat(read.hyperparameters().flexMatch()).isFalse();
+		assertThat(read.hyperparameters().softMatch()).isFalse();
 		assertThat(read.hyperparameters().maxMinutes()).isZero();
 		assertThat(read.hyperparameters().warmupEpochs()).isZero();
 		assertThat(read.hyperparameters().labelSmoothing()).isZero();
 		assertThat(read.step()).isEqualTo(300);
 		assertThat(read.trainedSeconds()).isZero();
+	}
+
+	@Test
+	void flexMatchsPseudoLabelsFromBeforeSoftMatchAreTheWeightingsState() throws IOException {
+		// Image 0's latest confident prediction is class 2, image 1 has none.
+		byte[] latest = { 0, 0, 0, 2, -1, -1, -1, -1 };
+		Path file = this.dir.resolve("flexmatch.ckpt");
+		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (String name : List.of("metadata.json", "model.params", "ema.params", "optimizer.ndlist")) {
+				zip.putNextEntry(new ZipEntry(name));
+				zip.closeEntry();
+			}
+			zip.putNextEntry(new ZipEntry("pseudo-labels.ints"));
+			zip.write(latest);
+			zip.closeEntry();
+		}
+
+		assertThat(CheckpointFile.read(file).pseudoLabelWeighting()).isEqualTo(latest);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.simmixmatch.training;
 
+import java.nio.ByteBuffer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,11 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * FixMatch's pseudo-labels and loss, and FlexMatch's thresholds, against hand-computed
- * values.
+ * FixMatch's pseudo-labels and loss, FlexMatch's thresholds and SoftMatch's weights,
+ * against hand-computed values.
  */
 class FixMatchTest {
 
@@ -29,14 +32,12 @@ class FixMatchTest {
 		NDArray weak = this.manager.create(new float[] { (float) Math.log(8), 0, 0, 0, (float) Math.log(2), 0 },
 				new Shape(2, 3));
 
-		PseudoLabels fixed = PseudoLabels.of(weak, this.manager.create(new float[] { 0.75f, 0.75f, 0.75f }));
-		PseudoLabels classwise = PseudoLabels.of(weak, this.manager.create(new float[] { 0.9f, 0.45f, 0.45f }));
+		PseudoLabels fixed = PseudoLabels.of(weak, new PseudoLabelThresholds(0.75f, false, 3, 2, 2));
 
-		assertThat(fixed.classes().toLongArray()).containsExactly(0, 1);
-		assertThat(fixed.confidences().toFloatArray()).containsExactly(new float[] { 0.8f, 0.5f }, within(1e-6f));
+		assertThat(fixed.probabilities().toFloatArray())
+			.containsExactly(new float[] { 0.8f, 0.1f, 0.1f, 0.25f, 0.5f, 0.25f }, within(1e-6f));
 		assertThat(fixed.targets().toFloatArray()).containsExactly(1, 0, 0, 0, 1, 0);
-		assertThat(fixed.mask().toFloatArray()).containsExactly(1, 0);
-		assertThat(classwise.mask().toFloatArray()).as("each class its own threshold").containsExactly(0, 1);
+		assertThat(fixed.weights().toFloatArray()).containsExactly(1, 0);
 	}
 
 	@Test
@@ -72,7 +73,7 @@ class FixMatchTest {
 		// Counts (2, 1, 0), 7 of 10 unused: beta = (2/7, 1/7, 0), tau beta / (2 - beta).
 		assertThat(thresholds.current()).containsExactly(new float[] { 0.9f * 2 / 12, 0.9f / 13, 0 }, within(1e-6f));
 
-		thresholds.update(new long[] { 0 }, new int[] { 2 }, new float[] { 0.96f });
+		thresholds.learn(new long[] { 0 }, new float[] { 0.02f, 0.02f, 0.96f });
 
 		assertThat(thresholds.current()).as("image 0 moved from class 0 to 2")
 			.containsExactly(new float[] { 0.9f / 13, 0.9f / 13, 0.9f / 13 }, within(1e-6f));
@@ -89,9 +90,77 @@ class FixMatchTest {
 
 		// Counts (8, 0, 0), 2 unused: beta = (1, 0, 0).
 		assertThat(thresholds.current()).containsExactly(new float[] { 0.9f, 0, 0 }, within(1e-6f));
+		NDArray probabilities = this.manager.create(new float[] { 0.8f, 0.1f, 0.1f, 0.1f, 0.5f, 0.4f },
+				new Shape(2, 3));
+		assertThat(thresholds.weigh(probabilities).toFloatArray())
+			.as("0.8 misses class 0's 0.9, 0.5 clears class 1's 0")
+			.containsExactly(0, 1);
 		PseudoLabelThresholds restored = new PseudoLabelThresholds(0.9f, true, 3, 10, 10);
 		restored.restore(thresholds.state());
 		assertThat(restored.current()).containsExactly(thresholds.current());
+	}
+
+	@Test
+	void softMatchWeighsEveryPseudoLabelOneBeforeItHasLearned() {
+		// mu starts at 1/C, which no most probable class falls below.
+		NDArray probabilities = this.manager.create(new float[] { 0.4f, 0.3f, 0.3f, 0.34f, 0.33f, 0.33f },
+				new Shape(2, 3));
+
+		assertThat(new SoftMatchWeights(3).weigh(probabilities).toFloatArray()).containsExactly(1, 1);
+	}
+
+	@Test
+	void softMatchLearnsTheClassMeansAndTheAlignedConfidencesMeanAndVariance() {
+		SoftMatchWeights weights = new SoftMatchWeights(2);
+
+		weights.learn(new long[] { 7, 9 }, new float[] { 0.9f, 0.1f, 0.5f, 0.5f });
+
+		// The first step's class means, (0.7, 0.3), are p_model: alignment (5/7, 5/3).
+		// Aligned confidences: (9/14) / (9/14 + 1/6) = 27/34 and (5/6) / (5/14 + 5/6) =
+		// 0.7; their mean 0.7470588, unbiased variance 2 x 0.0470588^2 = 0.0044291.
+		float[] state = floats(weights.state());
+		assertThat(state).containsExactly(
+				new float[] { 0.7f, 0.3f, 0.999f * 0.5f + 0.001f * 0.7470588f, 0.999f + 0.001f * 0.0044291f },
+				within(1e-6f));
+	}
+
+	@Test
+	void softMatchWeighsAlignedConfidencesBelowTheMeanByATruncatedGaussian() {
+		SoftMatchWeights weights = new SoftMatchWeights(2);
+		// p_model (0.75, 0.25): alignment (2/3, 2); mu 0.9, sigma^2 0.1.
+		ByteBuffer state = ByteBuffer.allocate(4 * Float.BYTES);
+		state.asFloatBuffer().put(new float[] { 0.75f, 0.25f, 0.9f, 0.1f });
+		weights.restore(state.array());
+		NDArray weak = this.manager.create(new float[] { (float) Math.log(1.5), 0, 0, (float) Math.log(4) },
+				new Shape(2, 2));
+
+		PseudoLabels labels = PseudoLabels.of(weak, weights);
+
+		// (0.6, 0.4) aligns to (0.4, 0.8): q = 2/3, weight exp(-(2/3 - 0.9)^2 / (2 x 0.1
+		// / 2^2)) = exp(-1.0888889); (0.2, 0.8) aligns to q = 1.6 / (0.4/3 + 1.6) = 0.92,
+		// above mu: 1.
+		assertThat(labels.weights().toFloatArray()).containsExactly(new float[] { (float) Math.exp(-1.0888889), 1 },
+				within(1e-5f));
+		assertThat(labels.targets().toFloatArray()).as("the class of the unaligned prediction")
+			.containsExactly(1, 0, 0, 1);
+	}
+
+	@Test
+	void softMatchTakesBackWhatACheckpointKept() {
+		SoftMatchWeights weights = new SoftMatchWeights(3);
+		weights.learn(new long[] { 0, 1, 2 }, new float[] { 0.9f, 0.05f, 0.05f, 0.2f, 0.7f, 0.1f, 0.4f, 0.3f, 0.3f });
+		SoftMatchWeights restored = new SoftMatchWeights(3);
+
+		restored.restore(weights.state());
+
+		assertThat(restored.state()).isEqualTo(weights.state());
+		assertThatIllegalArgumentException().isThrownBy(() -> new SoftMatchWeights(4).restore(weights.state()));
+	}
+
+	private static float[] floats(byte[] bytes) {
+		float[] floats = new float[bytes.length / Float.BYTES];
+		ByteBuffer.wrap(bytes).asFloatBuffer().get(floats);
+		return floats;
 	}
 
 }

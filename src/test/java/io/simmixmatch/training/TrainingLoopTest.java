@@ -1,6 +1,7 @@
 package io.simmixmatch.training;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The loop end to end on a small Fashion-MNIST-shaped data set, on the CPU. */
 class TrainingLoopTest {
@@ -50,7 +52,7 @@ class TrainingLoopTest {
 				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
 				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.emaDecay(),
+				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(), p.emaDecay(),
 				p.checkpointEvery(), 0.05, p.seed());
 		List<StepResult> steps = new ArrayList<>();
 
@@ -98,7 +100,7 @@ class TrainingLoopTest {
 	@Test
 	void strongContrastiveViewsFeedTheContrastiveLossAndTheRunIsReproducible() throws IOException {
 		Hyperparameters weak = hyperparameters(1, 5);
-		Hyperparameters strong = hyperparameters(1, 5, true);
+		Hyperparameters strong = hyperparameters(1, 5, true, false);
 
 		Losses weakLosses = train(Algorithm.SIMMIXMATCH, weak, null, new TrainingListener() {
 		}, () -> false).history().get(0).losses();
@@ -158,7 +160,22 @@ class TrainingLoopTest {
 	@ParameterizedTest
 	@EnumSource(names = { "SIMMIXMATCH", "SIMFIXMATCH" })
 	void aResumedRunContinuesTheSameCurve(Algorithm algorithm, @TempDir Path resumed) throws IOException {
-		Hyperparameters hp = hyperparameters(2, 15);
+		resumeAfterFifteenSteps(algorithm, hyperparameters(2, 15), resumed);
+	}
+
+	@Test
+	void aResumedSoftMatchRunTakesBackItsMovingAverages(@TempDir Path resumed) throws IOException {
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, true), resumed);
+
+		// A restart from scratch would have forgotten the first 15 steps' 0.1% each.
+		float[] straight = floats(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).pseudoLabelWeighting());
+		float[] continued = floats(CheckpointFile.read(resumed.resolve("last.ckpt")).pseudoLabelWeighting());
+		assertThat(continued).hasSize(12).containsExactly(straight, within(1e-5f));
+	}
+
+	// Trains the run straight, and again stopped after 15 steps and resumed: the second
+	// epochs must match.
+	private void resumeAfterFifteenSteps(Algorithm algorithm, Hyperparameters hp, Path resumed) throws IOException {
 		TrainingOutcome straight = train(algorithm, hp, null, new TrainingListener() {
 		}, () -> false);
 
@@ -183,8 +200,7 @@ class TrainingLoopTest {
 		// by 1.3e-3 with equal validation accuracy, and never when this class ran alone
 		// (float sums in native kernels, as far as could be told, not the resume); the
 		// tolerance is four times that, and the accuracy above stays exact.
-		assertThat(actual.losses().total()).isCloseTo(expected.losses().total(),
-				org.assertj.core.api.Assertions.within(5e-3));
+		assertThat(actual.losses().total()).isCloseTo(expected.losses().total(), within(5e-3));
 	}
 
 	@Test
@@ -212,19 +228,26 @@ class TrainingLoopTest {
 	}
 
 	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
-		return hyperparameters(epochs, stepsPerEpoch, false);
+		return hyperparameters(epochs, stepsPerEpoch, false, false);
+	}
+
+	private static float[] floats(byte[] bytes) {
+		float[] floats = new float[bytes.length / Float.BYTES];
+		ByteBuffer.wrap(bytes).asFloatBuffer().get(floats);
+		return floats;
 	}
 
 	// The one-convolution CNN: these tests are about the loop, not the backbone, and it
 	// trains them in less than half the preset's time. FixMatch runs with FlexMatch's
 	// thresholds, which start low enough for a few steps to have pseudo-labels, and
-	// whose state a resumed run must take back.
-	private static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch, boolean strongContrastiveViews) {
+	// whose state a resumed run must take back, or with SoftMatch's weights.
+	private static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch, boolean strongContrastiveViews,
+			boolean softMatch) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
 				3e-3, p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(),
 				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), strongContrastiveViews,
-				p.threshold(), p.lambdaPseudo(), true, 0.9, 2, 0, 5);
+				p.threshold(), p.lambdaPseudo(), true, softMatch, 0.9, 2, 0, 5);
 	}
 
 }
