@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""What FixMatch's pseudo-label weighting had learned at each checkpoint of a run.
+
+FlexMatch: a checkpoint keeps the latest confident prediction of every unlabeled image
+(-1 for none); from them the class thresholds follow as PseudoLabelThresholds computes them,
+with FlexMatch's warm-up: beta_c = count_c / max(max_c count_c, unused),
+threshold_c = tau * beta_c / (2 - beta_c). It needs the number of unlabeled images.
+
+SoftMatch: a checkpoint keeps the moving averages of SoftMatchWeights (the class means
+p_model, then mu and sigma^2 of the aligned confidences); the table shows them with the
+weight of a confidence 0.1 below mu, exp(-0.01 / (2 sigma^2 / 4)).
+
+    bench/pseudo-label-weighting.py [--unlabeled N] CHECKPOINT...
+    e.g. bench/pseudo-label-weighting.py --unlabeled 49250 bench/results/budget/checkpoints/fixmatch-60min-cl-seed0/epoch-*.ckpt
+"""
+import argparse
+import json
+import math
+import struct
+import zipfile
+
+
+def read(checkpoint):
+    with zipfile.ZipFile(checkpoint) as archive:
+        metadata = json.loads(archive.read("metadata.json"))
+        names = archive.namelist()
+        # Checkpoints from before SoftMatch kept FlexMatch's state under its old name.
+        entry = next(name for name in ("pseudo-label-weighting", "pseudo-labels.ints") if name in names)
+        return metadata, archive.read(entry)
+
+
+def flexmatch(metadata, state, unlabeled):
+    counts = [0] * len(metadata["classNames"])
+    for label in struct.unpack(">%di" % (len(state) // 4), state):
+        if label >= 0:
+            counts[label] += 1
+    unused = unlabeled - sum(counts)
+    largest = max(unused, max(counts))
+    tau = metadata["hyperparameters"]["threshold"]
+    betas = [0 if unused == unlabeled else count / largest for count in counts]
+    thresholds = [tau * beta / (2 - beta) for beta in betas]
+    return f"| {metadata['step']:,} | {unused:,} ({100 * unused / unlabeled:.0f}%) " \
+           f"| {min(thresholds):.3f} | {max(thresholds):.3f} |"
+
+
+def softmatch(metadata, state):
+    floats = struct.unpack(">%df" % (len(state) // 4), state)
+    class_means, (mu, variance) = floats[:-2], floats[-2:]
+    spread = f"{min(class_means):.3f} - {max(class_means):.3f}" if class_means else "-"
+    weight = math.exp(-0.01 / (2 * variance / 4))
+    return f"| {metadata['step']:,} | {spread} | {mu:.3f} | {math.sqrt(variance):.3f} | {weight:.3f} |"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--unlabeled", type=int, help="unlabeled images of the run (FlexMatch)")
+    parser.add_argument("checkpoints", nargs="+")
+    args = parser.parse_args()
+    for index, checkpoint in enumerate(args.checkpoints):
+        metadata, state = read(checkpoint)
+        soft = metadata["hyperparameters"].get("softMatch", False)
+        if index == 0:
+            print("| step | class means (p_model) | mu | sigma | weight at mu - 0.1 |" if soft else
+                  "| step | unlabeled images never confident | lowest threshold | highest threshold |")
+            print("|---|---|---|---|---|" if soft else "|---|---|---|---|")
+        print(softmatch(metadata, state) if soft else flexmatch(metadata, state, args.unlabeled))
+
+
+if __name__ == "__main__":
+    main()
