@@ -17,6 +17,7 @@ import argparse
 import json
 import math
 import struct
+import sys
 import zipfile
 
 
@@ -25,8 +26,10 @@ def read(checkpoint):
         metadata = json.loads(archive.read("metadata.json"))
         names = archive.namelist()
         # Checkpoints from before SoftMatch kept FlexMatch's state under its old name.
-        entry = next(name for name in ("pseudo-label-weighting", "pseudo-labels.ints") if name in names)
-        return metadata, archive.read(entry)
+        entries = [name for name in ("pseudo-label-weighting", "pseudo-labels.ints") if name in names]
+        if not entries:
+            sys.exit(f"{checkpoint}: no pseudo-label weighting learned (not FlexMatch or SoftMatch)")
+        return metadata, archive.read(entries[0])
 
 
 def flexmatch(metadata, state, unlabeled):
@@ -59,6 +62,8 @@ def main():
     for index, checkpoint in enumerate(args.checkpoints):
         metadata, state = read(checkpoint)
         soft = metadata["hyperparameters"].get("softMatch", False)
+        if not soft and args.unlabeled is None:
+            parser.error("FlexMatch's thresholds need --unlabeled")
         if index == 0:
             print("| step | class means (p_model) | mu | sigma | weight at mu - 0.1 |" if soft else
                   "| step | unlabeled images never confident | lowest threshold | highest threshold |")

@@ -3,6 +3,7 @@ package io.simmixmatch.studies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.simmixmatch.training.Algorithm;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One configuration of a study: its algorithm and the hyperparameters it sets beyond the
  * base, without those its algorithm ignores (so that a grid over {@code lambdaSim} runs
- * the supervised baseline once, not once per value).
+ * the supervised baseline once, not once per value), and without FixMatch's threshold
+ * where it sets SoftMatch's weights, which replace it.
  *
  * @param algorithm the algorithm
  * @param hyperparameters values by name, in the order the request gave them
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 record Configuration(Algorithm algorithm, Map<String, Object> hyperparameters) {
 
 	static final String ALGORITHM = "algorithm";
+
+	private static final Set<String> THRESHOLD = Set.of("threshold", "flexMatch");
 
 	/**
 	 * The configuration that values make.
@@ -30,9 +34,10 @@ record Configuration(Algorithm algorithm, Map<String, Object> hyperparameters) {
 		Object named = values.get(ALGORITHM);
 		Algorithm algorithm = (named != null) ? Algorithm.valueOf(named.toString())
 				: Objects.requireNonNull(baseAlgorithm, "a configuration needs an algorithm");
+		boolean softMatch = Boolean.TRUE.equals(values.get("softMatch"));
 		Map<String, Object> used = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			if (!name.equals(ALGORITHM) && algorithm.uses(name)) {
+			if (!name.equals(ALGORITHM) && algorithm.uses(name) && !(softMatch && THRESHOLD.contains(name))) {
 				used.put(name, value);
 			}
 		});

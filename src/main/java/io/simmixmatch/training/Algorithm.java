@@ -19,7 +19,8 @@ public enum Algorithm {
 
 	/**
 	 * A weak view's confident prediction is the pseudo-label of a strong (RandAugment)
-	 * view of the same image; with {@code flexMatch}, FlexMatch's class-wise thresholds.
+	 * view of the same image; with {@code flexMatch}, FlexMatch's class-wise thresholds;
+	 * with {@code softMatch}, every prediction is one, weighed by SoftMatch's weights.
 	 */
 	FIXMATCH(Consistency.FIXMATCH, false),
 

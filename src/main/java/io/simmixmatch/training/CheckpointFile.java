@@ -47,10 +47,9 @@ public final class CheckpointFile {
 	// FlexMatch's, the only weighting that learned before SoftMatch, under its old name
 	private static final String FLEXMATCH_PSEUDO_LABELS = "pseudo-labels.ints";
 
-	// A checkpoint written before a hyperparameter existed reads it as 0 or false: what
-	// its
-	// run trained with (no time budget, warm-up, label smoothing or SoftMatch) or never
-	// read (FixMatch's threshold, lambdaPseudo and flexMatch, from before FixMatch).
+	// A checkpoint written before a hyperparameter existed reads it as 0 or false:
+	// what its run trained with (no time budget, warm-up, label smoothing or
+	// SoftMatch) or never read (FixMatch's threshold, lambdaPseudo and flexMatch).
 	private static final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();

@@ -6,8 +6,9 @@ import ai.djl.training.loss.Loss;
 
 /**
  * FixMatch's unlabeled loss: the cross entropy of the strong views' logits against their
- * weak views' pseudo-labels, averaged over all M images, the unconfident ones counting 0:
- * {@code -(1/M) sum_m mask[m] log softmax(logits)[m, label[m]]}.
+ * weak views' pseudo-labels, weighed and averaged over all M images (a threshold's
+ * unconfident ones count 0):
+ * {@code -(1/M) sum_m weight[m] log softmax(logits)[m, label[m]]}.
  */
 public final class PseudoLabelLoss extends Loss {
 
@@ -16,7 +17,8 @@ public final class PseudoLabelLoss extends Loss {
 	}
 
 	/**
-	 * @param labels the one-hot pseudo-labels {@code (M, C)} and their mask {@code (M)}
+	 * @param labels the one-hot pseudo-labels {@code (M, C)} and their weights
+	 * {@code (M)}
 	 * @param predictions the strong views' logits {@code (M, C)}
 	 * @return the scalar loss
 	 */

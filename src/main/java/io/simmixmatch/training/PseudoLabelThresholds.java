@@ -74,6 +74,9 @@ final class PseudoLabelThresholds implements PseudoLabelWeighting {
 
 	@Override
 	public void learn(long[] images, float[] probabilities) {
+		if (!this.flexible) {
+			return;
+		}
 		int classes = this.counts.length;
 		int[] predicted = new int[images.length];
 		float[] confidences = new float[images.length];
@@ -89,7 +92,8 @@ final class PseudoLabelThresholds implements PseudoLabelWeighting {
 	}
 
 	/**
-	 * Remembers a step's predictions that passed tau (FlexMatch only).
+	 * Remembers a step's predictions that passed tau (FlexMatch only); {@link #learn}
+	 * finds them.
 	 * @param images the unlabeled images' indices
 	 * @param classes the class each weak view predicted
 	 * @param confidences the probability of that class

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * How much FixMatch's loss counts each weak view's pseudo-label: 0 or 1 by a confidence
- * threshold (FixMatch's, FlexMatch's), or a weight in (0, 1] (SoftMatch's). Each learns
+ * threshold (FixMatch's, FlexMatch's), or a weight in [0, 1] (SoftMatch's). Each learns
  * from a step's weak views once all of its shards are weighed, and a checkpoint keeps
  * what it learned.
  */

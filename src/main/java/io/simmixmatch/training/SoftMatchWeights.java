@@ -21,7 +21,7 @@ import ai.djl.ndarray.NDManager;
  */
 final class SoftMatchWeights implements PseudoLabelWeighting {
 
-	private static final float MOMENTUM = 0.999f;
+	private static final double MOMENTUM = 0.999;
 
 	private static final float SIGMAS = 2;
 
@@ -48,7 +48,10 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 		NDArray aligned = probabilities.mul(manager.create(alignment()));
 		NDArray confidences = aligned.max(new int[] { 1 }).div(aligned.sum(new int[] { 1 }));
 		NDArray shortfall = confidences.sub(this.mean).minimum(0f);
-		return shortfall.square().mul(-SIGMAS * SIGMAS / (2 * this.variance)).exp();
+		// A variance that reached 0 (every confidence alike for a long time) must not
+		// turn a shortfall of 0 into 0 x infinity.
+		float variance = Math.max(this.variance, Float.MIN_NORMAL);
+		return shortfall.square().mul(-SIGMAS * SIGMAS / (2 * variance)).exp();
 	}
 
 	@Override
@@ -63,7 +66,7 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 		}
 		else {
 			for (int c = 0; c < this.classes; c++) {
-				this.classMeans[c] = MOMENTUM * this.classMeans[c] + (1 - MOMENTUM) * batchMeans[c];
+				this.classMeans[c] = (float) (MOMENTUM * this.classMeans[c] + (1 - MOMENTUM) * batchMeans[c]);
 			}
 		}
 		float[] alignment = alignment();
@@ -81,7 +84,7 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 		double batchMean = Arrays.stream(confidences).average().orElseThrow();
 		double squares = Arrays.stream(confidences).map((q) -> (q - batchMean) * (q - batchMean)).sum();
 		this.mean = (float) (MOMENTUM * this.mean + (1 - MOMENTUM) * batchMean);
-		if (m > 1) {
+		if (m > 1) { // one image has no sample variance (USB's would be NaN)
 			this.variance = (float) (MOMENTUM * this.variance + (1 - MOMENTUM) * squares / (m - 1));
 		}
 	}

@@ -31,6 +31,19 @@ class StudyPlanTest {
 	}
 
 	@Test
+	void softMatchRunsOnceInAGridOverFixMatchsThreshold() {
+		Map<String, List<Object>> grid = new LinkedHashMap<>();
+		grid.put("softMatch", List.of(false, true));
+		grid.put("threshold", List.of(0.9, 0.95));
+
+		List<Configuration> configurations = StudyPlanner.gridOf(grid, Algorithm.FIXMATCH);
+
+		assertThat(configurations).extracting(Configuration::label)
+			.containsExactly("FIXMATCH softMatch=false threshold=0.9", "FIXMATCH softMatch=false threshold=0.95",
+					"FIXMATCH softMatch=true");
+	}
+
+	@Test
 	void aGridWithoutAlgorithmUsesTheBaseOne() {
 		List<Configuration> configurations = StudyPlanner.gridOf(Map.of("lambdaU", List.of(10, 75)),
 				Algorithm.MIXMATCH);

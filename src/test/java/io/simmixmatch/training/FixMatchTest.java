@@ -157,7 +157,8 @@ class FixMatchTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> new SoftMatchWeights(4).restore(weights.state()));
 	}
 
-	private static float[] floats(byte[] bytes) {
+	// SoftMatch's state as the floats it is
+	static float[] floats(byte[] bytes) {
 		float[] floats = new float[bytes.length / Float.BYTES];
 		ByteBuffer.wrap(bytes).asFloatBuffer().get(floats);
 		return floats;

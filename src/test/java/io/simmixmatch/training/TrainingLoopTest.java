@@ -1,7 +1,6 @@
 package io.simmixmatch.training;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,8 +167,10 @@ class TrainingLoopTest {
 		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, true), resumed);
 
 		// A restart from scratch would have forgotten the first 15 steps' 0.1% each.
-		float[] straight = floats(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).pseudoLabelWeighting());
-		float[] continued = floats(CheckpointFile.read(resumed.resolve("last.ckpt")).pseudoLabelWeighting());
+		float[] straight = FixMatchTest
+			.floats(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).pseudoLabelWeighting());
+		float[] continued = FixMatchTest
+			.floats(CheckpointFile.read(resumed.resolve("last.ckpt")).pseudoLabelWeighting());
 		assertThat(continued).hasSize(12).containsExactly(straight, within(1e-5f));
 	}
 
@@ -229,12 +230,6 @@ class TrainingLoopTest {
 
 	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
 		return hyperparameters(epochs, stepsPerEpoch, false, false);
-	}
-
-	private static float[] floats(byte[] bytes) {
-		float[] floats = new float[bytes.length / Float.BYTES];
-		ByteBuffer.wrap(bytes).asFloatBuffer().get(floats);
-		return floats;
 	}
 
 	// The one-convolution CNN: these tests are about the loop, not the backbone, and it
