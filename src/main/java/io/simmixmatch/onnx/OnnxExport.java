@@ -18,6 +18,7 @@ import io.simmixmatch.onnx.format.TypeProto;
 import io.simmixmatch.onnx.format.ValueInfoProto;
 import io.simmixmatch.training.CheckpointMetadata;
 import io.simmixmatch.training.Classifier;
+import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.Layer;
 import io.simmixmatch.training.Normalization;
 import io.simmixmatch.training.SemiSupervisedNet;
@@ -83,7 +84,9 @@ public final class OnnxExport {
 	static ModelProto model(SemiSupervisedNet network, CheckpointMetadata metadata, Map<String, String> provenance) {
 		OnnxExport export = new OnnxExport();
 		String normalized = export.normalize(INPUT, metadata.normalization());
-		String features = export.write(metadata.hyperparameters().model().layers(), network.backbone(), normalized);
+		Hyperparameters hp = metadata.hyperparameters();
+		String features = export.write(hp.model().layers((float) hp.batchNormMomentum()), network.backbone(),
+				normalized);
 		String logits = export.linear(network.classifier(), features);
 		export.graph.node("Softmax", List.of(logits), PROBABILITIES, integer("axis", -1));
 		int classes = metadata.classNames().size();

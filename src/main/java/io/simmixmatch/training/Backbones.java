@@ -12,17 +12,27 @@ import io.simmixmatch.training.Layer.Rectifier;
 import io.simmixmatch.training.Layer.Residual;
 import io.simmixmatch.training.Layer.Sequence;
 
-/** The backbones of {@link ModelArchitecture}: images in, a feature vector out. */
+/**
+ * The backbones of {@link ModelArchitecture}: images in, a feature vector out, each
+ * BatchNorm with the same momentum.
+ */
 final class Backbones {
 
 	private static final Rectifier RELU = new Rectifier(0);
 
 	private static final Rectifier LEAKY_RELU = new Rectifier(0.1f);
 
-	private Backbones() {
+	private final BatchNormalization batchNorm;
+
+	private Backbones(float batchNormMomentum) {
+		this.batchNorm = new BatchNormalization(batchNormMomentum);
 	}
 
-	static Layer of(ModelArchitecture architecture) {
+	static Layer of(ModelArchitecture architecture, float batchNormMomentum) {
+		return new Backbones(batchNormMomentum).of(architecture);
+	}
+
+	private Layer of(ModelArchitecture architecture) {
 		return switch (architecture) {
 			case SMALL_CNN -> convStages(1);
 			case CNN_6 -> convStages(2);
@@ -37,7 +47,7 @@ final class Backbones {
 	 * {@code depth} 3x3 conv+BN+ReLU layers: per 28x28 image about 7.5M multiply-adds
 	 * with one per stage, 29M with two.
 	 */
-	private static Layer convStages(int depth) {
+	private Layer convStages(int depth) {
 		List<Layer> layers = new ArrayList<>();
 		int[] widths = { 32, 64, 128 };
 		for (int stage = 0; stage < widths.length; stage++) {
@@ -52,12 +62,12 @@ final class Backbones {
 		return new Sequence(layers);
 	}
 
-	private static Layer quarteringStem() {
+	private Layer quarteringStem() {
 		return Sequence.of(convBnRelu(32, 2), new MaxPool(2));
 	}
 
-	private static Layer convBnRelu(int channels, int stride) {
-		return Sequence.of(new Convolution(channels, 3, stride), new BatchNormalization(), RELU);
+	private Layer convBnRelu(int channels, int stride) {
+		return Sequence.of(new Convolution(channels, 3, stride), this.batchNorm, RELU);
 	}
 
 	/**
@@ -65,7 +75,7 @@ final class Backbones {
 	 * of four units of width 32, 64, 128; ResNet-18 four groups of two units of width 64
 	 * to 512.
 	 */
-	private static Layer preActivationResNet(int stem, int[] widths, int unitsPerGroup, Rectifier activation) {
+	private Layer preActivationResNet(int stem, int[] widths, int unitsPerGroup, Rectifier activation) {
 		List<Layer> layers = new ArrayList<>(List.of(new Convolution(stem, 3, 1)));
 		for (int group = 0; group < widths.length; group++) {
 			for (int unit = 0; unit < unitsPerGroup; unit++) {
@@ -75,13 +85,13 @@ final class Backbones {
 				layers.add(residualUnit(widths[group], stride, project, activation));
 			}
 		}
-		layers.addAll(List.of(new BatchNormalization(), activation, new GlobalAveragePool()));
+		layers.addAll(List.of(this.batchNorm, activation, new GlobalAveragePool()));
 		return new Sequence(layers);
 	}
 
-	private static Layer residualUnit(int channels, int stride, boolean project, Rectifier activation) {
-		Layer main = Sequence.of(new BatchNormalization(), activation, new Convolution(channels, 3, stride),
-				new BatchNormalization(), activation, new Convolution(channels, 3, 1));
+	private Layer residualUnit(int channels, int stride, boolean project, Rectifier activation) {
+		Layer main = Sequence.of(this.batchNorm, activation, new Convolution(channels, 3, stride), this.batchNorm,
+				activation, new Convolution(channels, 3, 1));
 		return new Residual(main, project ? new Convolution(channels, 1, stride) : new Identity());
 	}
 

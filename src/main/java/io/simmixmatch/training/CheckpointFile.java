@@ -49,7 +49,9 @@ public final class CheckpointFile {
 
 	// A checkpoint written before a hyperparameter existed reads it as 0 or false:
 	// what its run trained with (no time budget, warm-up, label smoothing or
-	// SoftMatch) or never read (FixMatch's threshold, lambdaPseudo and flexMatch).
+	// SoftMatch), what it never read (FixMatch's threshold, lambdaPseudo and
+	// flexMatch), or what serving never reads (batchNormMomentum, 0.1 before it).
+	// Resuming takes a run's hyperparameters from the run, not its checkpoint.
 	private static final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();

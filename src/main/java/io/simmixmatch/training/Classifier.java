@@ -45,7 +45,8 @@ public final class Classifier implements AutoCloseable {
 		CheckpointMetadata metadata = file.metadata();
 		Model model = Model.newInstance("classifier", device);
 		try {
-			model.setBlock(SemiSupervisedNet.of(metadata.hyperparameters().model(), metadata.classNames().size()));
+			Hyperparameters hp = metadata.hyperparameters();
+			model.setBlock(SemiSupervisedNet.of(hp.model(), hp.batchNormMomentum(), metadata.classNames().size()));
 			model.getBlock()
 				.initialize(model.getNDManager(), DataType.FLOAT32,
 						new Shape(1, metadata.channels(), metadata.height(), metadata.width()));

@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Gaussian of its confidence instead of keeping those above a threshold
  * ({@code threshold} and {@code flexMatch} then go unread)
  * @param emaDecay decay of the exponential moving average of the weights
+ * @param batchNormMomentum the weight of a training batch's statistics in BatchNorm's
+ * running statistics, which evaluation and serving normalize with (PyTorch's momentum)
  * @param checkpointEvery epochs between periodic checkpoints
  * @param maxMinutes how long the run may train, 0 for as long as its steps take: it ends
  * when its time is up or its steps are done, whichever comes first, and its schedule
@@ -89,6 +91,7 @@ public record Hyperparameters(
 		boolean flexMatch,
 		boolean softMatch,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double batchNormMomentum,
 		@Min(1) @Max(10_000) int checkpointEvery,
 		@DecimalMin("0") @DecimalMax("10080") double maxMinutes,
 		long seed) {

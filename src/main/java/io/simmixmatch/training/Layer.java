@@ -56,15 +56,23 @@ public sealed interface Layer {
 
 	}
 
-	/** Batch normalization over channels, with learned scale and shift. */
-	record BatchNormalization() implements Layer {
+	/**
+	 * Batch normalization over channels, with learned scale and shift.
+	 *
+	 * @param momentum the weight of a training batch's statistics in the running ones, as
+	 * PyTorch counts it (DJL counts the running statistics' weight)
+	 */
+	record BatchNormalization(float momentum) implements Layer {
 
 		/** Added to the variance before its square root. */
 		public static final float EPSILON = 1e-5f;
 
+		/** libtorch's default momentum. */
+		public static final float LIBTORCH_MOMENTUM = 0.1f;
+
 		@Override
 		public Block block() {
-			return BatchNorm.builder().optEpsilon(EPSILON).build();
+			return BatchNorm.builder().optEpsilon(EPSILON).optMomentum(1 - this.momentum).build();
 		}
 
 	}

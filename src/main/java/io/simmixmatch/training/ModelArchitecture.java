@@ -27,10 +27,12 @@ public enum ModelArchitecture {
 
 	/**
 	 * The backbone's layers, as training builds them.
+	 * @param batchNormMomentum the weight of a training batch's statistics in BatchNorm's
+	 * running ones
 	 * @return images in, a feature vector out
 	 */
-	public Layer layers() {
-		return Backbones.of(this);
+	public Layer layers(float batchNormMomentum) {
+		return Backbones.of(this, batchNormMomentum);
 	}
 
 }

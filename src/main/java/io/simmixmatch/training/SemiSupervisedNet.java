@@ -35,11 +35,14 @@ public final class SemiSupervisedNet extends AbstractBlock {
 	 * The network of an architecture for a number of classes, as training builds it and
 	 * serving loads it.
 	 * @param architecture the backbone
+	 * @param batchNormMomentum the weight of a training batch's statistics in BatchNorm's
+	 * running ones
 	 * @param numClasses the number of classes
 	 * @return an uninitialized network
 	 */
-	public static SemiSupervisedNet of(ModelArchitecture architecture, int numClasses) {
-		return new SemiSupervisedNet(architecture.layers().block(), numClasses, PROJECTION_DIM);
+	public static SemiSupervisedNet of(ModelArchitecture architecture, double batchNormMomentum, int numClasses) {
+		return new SemiSupervisedNet(architecture.layers((float) batchNormMomentum).block(), numClasses,
+				PROJECTION_DIM);
 	}
 
 	/**

@@ -66,8 +66,8 @@ final class TrainingSession implements AutoCloseable {
 		try {
 			this.model = Model.newInstance("simmixmatch", setup.device());
 			this.average = Model.newInstance("simmixmatch-ema", setup.device());
-			this.model.setBlock(SemiSupervisedNet.of(hp.model(), numClasses));
-			this.average.setBlock(SemiSupervisedNet.of(hp.model(), numClasses));
+			this.model.setBlock(SemiSupervisedNet.of(hp.model(), hp.batchNormMomentum(), numClasses));
+			this.average.setBlock(SemiSupervisedNet.of(hp.model(), hp.batchNormMomentum(), numClasses));
 			this.dataManager = NDManager.newBaseManager(setup.device());
 			this.data = new TrainingData(setup.images(), setup.split(), this.dataManager);
 			this.schedule = new TrainingSchedule(hp, this.progress, System::nanoTime);

@@ -19,6 +19,7 @@ import ai.onnxruntime.OrtSession;
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.CheckpointMetadata;
 import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.Layer;
 import io.simmixmatch.training.ModelArchitecture;
 import io.simmixmatch.training.Normalization;
 import io.simmixmatch.training.Preset;
@@ -45,7 +46,8 @@ class OnnxExportTest {
 		Shape shape = new Shape(5, 3, 32, 32);
 		float[] pixels = uniform(new Random(7), (int) shape.size(), 0, 1);
 		try (NDManager manager = NDManager.newBaseManager()) {
-			SemiSupervisedNet network = SemiSupervisedNet.of(architecture, CLASSES);
+			SemiSupervisedNet network = SemiSupervisedNet.of(architecture, Layer.BatchNormalization.LIBTORCH_MOMENTUM,
+					CLASSES);
 			network.initialize(manager, DataType.FLOAT32, shape);
 			NDArray images = manager.create(pixels, shape);
 			trainBatchNorm(network, NORMALIZATION.apply(images), new Random(11));

@@ -16,7 +16,7 @@ class BackbonesTest {
 	@Test
 	void cnn6StemsStagesSeeAQuarterOfEachSide() {
 		Shape photos = new Shape(2, 3, 96, 96);
-		Block backbone = ModelArchitecture.CNN_6_STEM.layers().block();
+		Block backbone = ModelArchitecture.CNN_6_STEM.layers(Layer.BatchNormalization.LIBTORCH_MOMENTUM).block();
 		try (NDManager manager = NDManager.newBaseManager()) {
 			backbone.initialize(manager, DataType.FLOAT32, photos);
 			Block stem = backbone.getChildren().get(0).getValue();
@@ -30,6 +30,23 @@ class BackbonesTest {
 				.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(photos)), false)
 				.singletonOrThrow();
 			assertThat(features.getShape()).isEqualTo(new Shape(2, 128));
+		}
+	}
+
+	@Test
+	void batchNormMovesItsRunningStatisticsByItsMomentumAsPyTorchCountsIt() {
+		Block batchNorm = new Layer.BatchNormalization(0.25f).block();
+		try (NDManager manager = NDManager.newBaseManager()) {
+			Shape shape = new Shape(2, 1, 1, 1);
+			batchNorm.initialize(manager, DataType.FLOAT32, shape);
+
+			batchNorm.forward(new ParameterStore(manager, false),
+					new NDList(manager.create(new float[] { 2, 4 }, shape)), true);
+
+			// Batch mean 3, unbiased variance 2; running (0, 1) before: 0.75 x (0, 1) +
+			// 0.25 x (3, 2).
+			assertThat(batchNorm.getParameters().get("runningMean").getArray().toFloatArray()).containsExactly(0.75f);
+			assertThat(batchNorm.getParameters().get("runningVar").getArray().toFloatArray()).containsExactly(1.25f);
 		}
 	}
 

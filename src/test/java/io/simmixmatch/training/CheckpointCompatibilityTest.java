@@ -29,7 +29,7 @@ class CheckpointCompatibilityTest {
 		JsonMapper json = JsonMapper.shared();
 		ObjectNode old = (ObjectNode) json.valueToTree(current);
 		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "flexMatch", "softMatch",
-				"maxMinutes", "warmupEpochs", "labelSmoothing"));
+				"maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
 		old.remove("trainedSeconds");
 		Path file = this.dir.resolve("old.ckpt");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -47,6 +47,7 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().maxMinutes()).isZero();
 		assertThat(read.hyperparameters().warmupEpochs()).isZero();
 		assertThat(read.hyperparameters().labelSmoothing()).isZero();
+		assertThat(read.hyperparameters().batchNormMomentum()).as("unread by serving").isZero();
 		assertThat(read.step()).isEqualTo(300);
 		assertThat(read.trainedSeconds()).isZero();
 	}

@@ -23,7 +23,8 @@ class ContrastiveGradientTest {
 	void theContrastiveTermChangesTheGradientsOfTheBackbone() {
 		try (NDManager manager = NDManager.newBaseManager()) {
 			Engine.getInstance().setRandomSeed(1);
-			SemiSupervisedNet net = SemiSupervisedNet.of(ModelArchitecture.SMALL_CNN, 10);
+			SemiSupervisedNet net = SemiSupervisedNet.of(ModelArchitecture.SMALL_CNN,
+					Layer.BatchNormalization.LIBTORCH_MOMENTUM, 10);
 			net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
 			NDArray views = manager.randomNormal(new Shape(8, 1, 28, 28));
 			NDArray targets = manager.randomInteger(0, 10, new Shape(8), DataType.INT32).oneHot(10);

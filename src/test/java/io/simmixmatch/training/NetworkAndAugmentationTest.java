@@ -31,7 +31,7 @@ class NetworkAndAugmentationTest {
 	@ParameterizedTest
 	@EnumSource(ModelArchitecture.class)
 	void everyArchitectureAnswersLogitsAndProjectionsWhenTrainingAndLogitsOtherwise(ModelArchitecture architecture) {
-		SemiSupervisedNet net = SemiSupervisedNet.of(architecture, 10);
+		SemiSupervisedNet net = SemiSupervisedNet.of(architecture, Layer.BatchNormalization.LIBTORCH_MOMENTUM, 10);
 		net.initialize(this.manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
 		NDArray images = this.manager.randomUniform(0, 1, new Shape(2, 3, 32, 32));
 		ParameterStore parameters = new ParameterStore(this.manager, false);
@@ -58,7 +58,8 @@ class NetworkAndAugmentationTest {
 
 	@Test
 	void theNetworkAnswersWhatItsLayersComputeInTheDefaultLayout() {
-		SemiSupervisedNet net = SemiSupervisedNet.of(ModelArchitecture.CNN_6, 10);
+		SemiSupervisedNet net = SemiSupervisedNet.of(ModelArchitecture.CNN_6,
+				Layer.BatchNormalization.LIBTORCH_MOMENTUM, 10);
 		net.initialize(this.manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
 		NDArray images = this.manager.randomUniform(0, 1, new Shape(4, 3, 32, 32));
 		ParameterStore parameters = new ParameterStore(this.manager, false);

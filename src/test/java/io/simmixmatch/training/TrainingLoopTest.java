@@ -52,7 +52,7 @@ class TrainingLoopTest {
 				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
 				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(), p.emaDecay(),
-				p.checkpointEvery(), 0.05, p.seed());
+				p.batchNormMomentum(), p.checkpointEvery(), 0.05, p.seed());
 		List<StepResult> steps = new ArrayList<>();
 
 		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingListener() {
@@ -242,7 +242,7 @@ class TrainingLoopTest {
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
 				3e-3, p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(),
 				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), strongContrastiveViews,
-				p.threshold(), p.lambdaPseudo(), true, softMatch, 0.9, 2, 0, 5);
+				p.threshold(), p.lambdaPseudo(), true, softMatch, 0.9, 0.1, 2, 0, 5);
 	}
 
 }

@@ -165,7 +165,8 @@ class TrainingMathTest {
 
 	@Test
 	void decoupledDecayTakesTheConvolutionAndLinearKernelsOfTheNetworkAndNothingElse() {
-		Block network = SemiSupervisedNet.of(ModelArchitecture.SMALL_CNN, 10);
+		Block network = SemiSupervisedNet.of(ModelArchitecture.SMALL_CNN, Layer.BatchNormalization.LIBTORCH_MOMENTUM,
+				10);
 		Predicate<String> decayed = CheckpointableAdam.kernelsOf(network);
 
 		Map<Boolean, List<String>> namesByDecay = network.getParameters()

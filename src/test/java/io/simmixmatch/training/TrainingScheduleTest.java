@@ -73,7 +73,7 @@ class TrainingScheduleTest {
 				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
 				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(), p.emaDecay(),
-				p.checkpointEvery(), maxMinutes, p.seed());
+				p.batchNormMomentum(), p.checkpointEvery(), maxMinutes, p.seed());
 		return new TrainingSchedule(hp, this.progress, this.now::get);
 	}
 
