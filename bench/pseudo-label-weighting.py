@@ -8,7 +8,7 @@ threshold_c = tau * beta_c / (2 - beta_c). It needs the number of unlabeled imag
 
 SoftMatch: a checkpoint keeps the moving averages of SoftMatchWeights (the class means
 p_model, then mu and sigma^2 of the aligned confidences); the table shows them with the
-weight of a confidence 0.1 below mu, exp(-0.01 / (2 sigma^2 / 4)).
+weights of confidences 0.1 and 0.3 below mu, exp(-d^2 / (2 sigma^2 / 4)).
 
     bench/pseudo-label-weighting.py [--unlabeled N] CHECKPOINT...
     e.g. bench/pseudo-label-weighting.py --unlabeled 49250 bench/results/budget/checkpoints/fixmatch-60min-cl-seed0/epoch-*.ckpt
@@ -50,8 +50,8 @@ def softmatch(metadata, state):
     floats = struct.unpack(">%df" % (len(state) // 4), state)
     class_means, (mu, variance) = floats[:-2], floats[-2:]
     spread = f"{min(class_means):.3f} - {max(class_means):.3f}" if class_means else "-"
-    weight = math.exp(-0.01 / (2 * variance / 4))
-    return f"| {metadata['step']:,} | {spread} | {mu:.3f} | {math.sqrt(variance):.3f} | {weight:.3f} |"
+    weights = " | ".join(f"{math.exp(-d * d / (2 * variance / 4)):.3f}" for d in (0.1, 0.3))
+    return f"| {metadata['step']:,} | {spread} | {mu:.3f} | {math.sqrt(variance):.3f} | {weights} |"
 
 
 def main():
@@ -65,9 +65,9 @@ def main():
         if not soft and args.unlabeled is None:
             parser.error("FlexMatch's thresholds need --unlabeled")
         if index == 0:
-            print("| step | class means (p_model) | mu | sigma | weight at mu - 0.1 |" if soft else
+            print("| step | class means (p_model) | mu | sigma | weight at mu - 0.1 | at mu - 0.3 |" if soft else
                   "| step | unlabeled images never confident | lowest threshold | highest threshold |")
-            print("|---|---|---|---|---|" if soft else "|---|---|---|---|")
+            print("|---|---|---|---|---|---|" if soft else "|---|---|---|---|")
         print(softmatch(metadata, state) if soft else flexmatch(metadata, state, args.unlabeled))
 
 
