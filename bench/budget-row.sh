@@ -12,7 +12,8 @@
 # NAME tags the files (default <MINUTES>min), RESULTS (bench/results/budget), FOLDER
 # (/tmp/c25: bench/cifar10-archives.py 25, unpacked there), JAR as named. A series stopped
 # part way goes on where it stopped: completed runs are skipped, and a run with a last.ckpt
-# resumes from it (a resumed run counts the time its checkpoint trained).
+# resumes from it (a resumed run counts the time its checkpoint trained). STEPS=N skips
+# seed 0 and trains the others for N steps: a row whose seed 0 ran in an earlier session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -39,9 +40,13 @@ train() {
     bench/ssl-ablation.sh "$seed" -- "${data[@]}" "$@" "${resume[@]}"
 }
 
-train FIXMATCH 0 2 --epochs 10000 --max-minutes "$minutes" "$@"
-steps=$(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['curve'][-1]['step'])" \
-  "$RESULTS/fixmatch-$name-seed0.json")
+if [[ -n ${STEPS:-} ]]; then
+  steps=$STEPS
+else
+  train FIXMATCH 0 2 --epochs 10000 --max-minutes "$minutes" "$@"
+  steps=$(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['curve'][-1]['step'])" \
+    "$RESULTS/fixmatch-$name-seed0.json")
+fi
 epochs=$(( (steps + 15) / 30 ))
 echo "seed 0 made $steps steps in $minutes minutes: seeds 1 and 2 and supervised train $epochs epochs of 30"
 train FIXMATCH 1 1 --epochs "$epochs" "$@" &
