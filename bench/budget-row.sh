@@ -13,7 +13,8 @@
 # (/tmp/c25: bench/cifar10-archives.py 25, unpacked there), JAR as named. A series stopped
 # part way goes on where it stopped: completed runs are skipped, and a run with a last.ckpt
 # resumes from it (a resumed run counts the time its checkpoint trained). STEPS=N skips
-# seed 0 and trains the others for N steps: a row whose seed 0 ran in an earlier session.
+# seed 0's timed FixMatch run and trains every other run for N steps: a row whose seed 0
+# ran in an earlier session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
