@@ -72,7 +72,8 @@ public enum Algorithm {
 		return switch (name) {
 			case "unlabeledRatio" -> this.consistency != Consistency.NONE;
 			case "k", "temperature", "alpha", "lambdaU", "rampupEpochs" -> this.consistency == Consistency.MIXMATCH;
-			case "threshold", "lambdaPseudo", "flexMatch", "softMatch" -> this.consistency == Consistency.FIXMATCH;
+			case "threshold", "lambdaPseudo", "flexMatch", "softMatch", "distributionAlignment" ->
+				this.consistency == Consistency.FIXMATCH;
 			case "lambdaSim", "contrastiveTemperature" -> this.contrastive;
 			case "strongContrastiveViews" -> this == SIMMIXMATCH;
 			default -> true;

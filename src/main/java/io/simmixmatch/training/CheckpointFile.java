@@ -27,10 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The checkpoint format: a zip of {@code metadata.json}, the trained weights
  * ({@code model.params}), the EMA weights ({@code ema.params}) and the optimizer state
- * ({@code optimizer.ndlist}), and what FixMatch's pseudo-label weighting learned
- * ({@code pseudo-label-weighting}: FlexMatch's latest confident prediction of each image,
- * SoftMatch's moving averages), where it learns. Written to a temporary file and renamed,
- * so the previous checkpoint of the same name stays valid until the new one is complete.
+ * ({@code optimizer.ndlist}), and what FixMatch's pseudo-labeling learned, where it
+ * learns: the class means of its distribution alignment ({@code distribution-alignment})
+ * and its weighting's state ({@code pseudo-label-weighting}: FlexMatch's latest confident
+ * prediction of each image, SoftMatch's moving averages). Written to a temporary file and
+ * renamed, so the previous checkpoint of the same name stays valid until the new one is
+ * complete.
  */
 public final class CheckpointFile {
 
@@ -41,6 +43,8 @@ public final class CheckpointFile {
 	private static final String EMA = "ema.params";
 
 	private static final String OPTIMIZER = "optimizer.ndlist";
+
+	private static final String DISTRIBUTION_ALIGNMENT = "distribution-alignment";
 
 	private static final String PSEUDO_LABEL_WEIGHTING = "pseudo-label-weighting";
 
@@ -63,7 +67,7 @@ public final class CheckpointFile {
 	}
 
 	static void write(Path file, CheckpointMetadata metadata, Block model, Block ema, NDList optimizerState,
-			byte[] pseudoLabelWeighting) throws IOException {
+			byte[] distributionAlignment, byte[] pseudoLabelWeighting) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -71,6 +75,9 @@ public final class CheckpointFile {
 			put(zip, MODEL, parameters(model));
 			put(zip, EMA, parameters(ema));
 			put(zip, OPTIMIZER, optimizerState.encode());
+			if (distributionAlignment.length > 0) {
+				put(zip, DISTRIBUTION_ALIGNMENT, distributionAlignment);
+			}
 			if (pseudoLabelWeighting.length > 0) {
 				put(zip, PSEUDO_LABEL_WEIGHTING, pseudoLabelWeighting);
 			}
@@ -150,6 +157,15 @@ public final class CheckpointFile {
 
 	NDList optimizerState(NDManager manager) {
 		return NDList.decode(manager, this.entries.get(OPTIMIZER));
+	}
+
+	/**
+	 * What the distribution alignment learned.
+	 * @return its {@link DistributionAlignment#state()}; empty where the run does not
+	 * align or had not yet
+	 */
+	byte[] distributionAlignment() {
+		return this.entries.getOrDefault(DISTRIBUTION_ALIGNMENT, new byte[0]);
 	}
 
 	/**

@@ -75,7 +75,9 @@ final class CheckpointListener implements TrainingListener {
 		try (NDScope scope = new NDScope()) {
 			scope.suppressNotUsedWarning();
 			CheckpointFile.write(file, metadata, this.session.model.getBlock(), this.session.average.getBlock(),
-					this.session.optimizer.state(parameterNames()), this.session.weighting.state());
+					this.session.optimizer.state(parameterNames()),
+					(this.session.alignment != null) ? this.session.alignment.state() : new byte[0],
+					this.session.weighting.state());
 		}
 		this.listener.onCheckpoint(written(CheckpointKind.LAST, epoch, file));
 		return file;

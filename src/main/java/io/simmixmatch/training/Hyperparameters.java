@@ -53,6 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param softMatch whether FixMatch weighs every pseudo-label by SoftMatch's truncated
  * Gaussian of its confidence instead of keeping those above a threshold
  * ({@code threshold} and {@code flexMatch} then go unread)
+ * @param distributionAlignment whether FixMatch's pseudo-labels and their weights come
+ * from the weak views' probabilities aligned to a uniform class distribution
+ * (ReMixMatch's distribution alignment), so that classes the model over-predicts lose
+ * pseudo-labels to the classes it neglects
  * @param emaDecay decay of the exponential moving average of the weights
  * @param batchNormMomentum the weight of a training batch's statistics in BatchNorm's
  * running statistics, which evaluation and serving normalize with (PyTorch's momentum)
@@ -90,6 +94,7 @@ public record Hyperparameters(
 		@DecimalMin("0") @DecimalMax("100") double lambdaPseudo,
 		boolean flexMatch,
 		boolean softMatch,
+		boolean distributionAlignment,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double batchNormMomentum,
 		@Min(1) @Max(10_000) int checkpointEvery,

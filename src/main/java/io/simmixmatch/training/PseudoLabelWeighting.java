@@ -17,12 +17,13 @@ sealed interface PseudoLabelWeighting permits PseudoLabelThresholds, SoftMatchWe
 	 * @param classes the number of classes
 	 * @param images the images of the data set
 	 * @param unlabeled how many of them are unlabeled
-	 * @return SoftMatch's weights where {@code softMatch}, otherwise thresholds
+	 * @return SoftMatch's weights where {@code softMatch} (which align the probabilities
+	 * they weigh unless the run aligns them already), otherwise thresholds
 	 */
 	static PseudoLabelWeighting of(Hyperparameters hp, Algorithm algorithm, int classes, int images, int unlabeled) {
 		boolean fixMatch = algorithm.consistency() == Algorithm.Consistency.FIXMATCH;
 		if (fixMatch && hp.softMatch()) {
-			return new SoftMatchWeights(classes);
+			return new SoftMatchWeights(classes, !hp.distributionAlignment());
 		}
 		return new PseudoLabelThresholds((float) hp.threshold(), fixMatch && hp.flexMatch(), classes, images,
 				unlabeled);

@@ -3,6 +3,7 @@ package io.simmixmatch.training;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 
@@ -62,12 +63,14 @@ final class SemiSupervisedStep {
 
 	private final @Nullable ContrastiveLoss contrastiveLoss;
 
+	private final @Nullable DistributionAlignment alignment;
+
 	private final PseudoLabelWeighting weighting;
 
 	private final TrainingSchedule schedule;
 
 	SemiSupervisedStep(TrainingSetup setup, Trainer trainer, ExponentialMovingAverage ema, TrainingData data,
-			PseudoLabelWeighting weighting, TrainingSchedule schedule) {
+			@Nullable DistributionAlignment alignment, PseudoLabelWeighting weighting, TrainingSchedule schedule) {
 		this.hp = setup.hyperparameters();
 		this.algorithm = setup.algorithm();
 		this.devices = setup.devices();
@@ -79,6 +82,7 @@ final class SemiSupervisedStep {
 		int views = (this.algorithm.consistency() == Algorithm.Consistency.FIXMATCH) ? 2 : this.hp.k();
 		this.contrastiveLoss = this.algorithm.contrastive()
 				? new ContrastiveLoss(views, (float) this.hp.contrastiveTemperature()) : null;
+		this.alignment = alignment;
 		this.weighting = weighting;
 		this.schedule = schedule;
 	}
@@ -248,8 +252,8 @@ final class SemiSupervisedStep {
 		}
 	}
 
-	// One pass over the labeled, weak and strong views; the weighting learns from the
-	// step's weak views after every shard has been weighed.
+	// One pass over the labeled, weak and strong views; the alignment and the weighting
+	// learn from the step's weak views after every shard has been labeled.
 	private Losses fixMatchStep(List<Shard> shards) {
 		float share = 1f / shards.size();
 		List<PseudoLabels> pseudoLabels = new ArrayList<>();
@@ -264,7 +268,7 @@ final class SemiSupervisedStep {
 				NDArray lossX = this.supervisedLoss.evaluate(new NDList(shard.y()),
 						new NDList(logits.get(":" + labeledCount)));
 				PseudoLabels labels = PseudoLabels.of(logits.get(labeledCount + ":" + (labeledCount + unlabeledCount)),
-						this.weighting);
+						this.alignment, this.weighting);
 				pseudoLabels.add(labels);
 				NDArray lossU = this.pseudoLabelLoss.evaluate(new NDList(labels.targets(), labels.weights()),
 						new NDList(logits.get((labeledCount + unlabeledCount) + ":")));
@@ -280,11 +284,20 @@ final class SemiSupervisedStep {
 						(lossSim != null) ? lossSim.getFloat() : 0));
 			}
 			long[] images = shards.stream().flatMapToLong((shard) -> LongStream.of(shard.unlabeled())).toArray();
-			FloatBuffer probabilities = FloatBuffer.allocate(images.length * this.data.images().numClasses());
-			pseudoLabels.forEach((labels) -> probabilities.put(labels.probabilities().toFloatArray()));
-			this.weighting.learn(images, probabilities.array());
+			if (this.alignment != null) {
+				this.alignment.learn(gathered(pseudoLabels, PseudoLabels::predicted));
+			}
+			this.weighting.learn(images, gathered(pseudoLabels, PseudoLabels::labeled));
 			return sum.divide(shards.size());
 		}
+	}
+
+	// The shards' probabilities of one kind, M x C by rows.
+	private static float[] gathered(List<PseudoLabels> shards, Function<PseudoLabels, NDArray> kind) {
+		List<float[]> parts = shards.stream().map(kind).map(NDArray::toFloatArray).toList();
+		FloatBuffer all = FloatBuffer.allocate(parts.stream().mapToInt((part) -> part.length).sum());
+		parts.forEach(all::put);
+		return all.array();
 	}
 
 	// Gathered where the data set lives, augmented on the shard's device.

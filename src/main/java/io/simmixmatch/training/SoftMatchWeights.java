@@ -1,23 +1,24 @@
 package io.simmixmatch.training;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SoftMatch's weights (Chen et al. 2023, as USB implements it): every pseudo-label
  * counts, by a truncated Gaussian of its confidence. The weak views' probabilities are
- * first aligned to a uniform class distribution, {@code p * (1/C) / p_model} normalized,
- * where {@code p_model} is a moving average of their mean; an aligned confidence
- * {@code q} (the largest aligned probability) at or above {@code mu} weighs 1, one below
- * it {@code exp(-(q - mu)^2 / (2 sigma^2 / n^2))}, with {@code n = 2} and {@code mu} and
- * {@code sigma^2} moving averages (decay 0.999) of the aligned confidences' mean and
- * unbiased variance, starting at {@code 1/C} and 1. The pseudo-label is the class of the
+ * first {@linkplain DistributionAlignment aligned} to a uniform class distribution; an
+ * aligned confidence {@code q} (the largest aligned probability) at or above {@code mu}
+ * weighs 1, one below it {@code exp(-(q - mu)^2 / (2 sigma^2 / n^2))}, with {@code n = 2}
+ * and {@code mu} and {@code sigma^2} moving averages (decay 0.999) of the aligned
+ * confidences' mean and unbiased variance, starting at {@code 1/C} and 1. Where the run
+ * aligns the pseudo-labels themselves ({@code distributionAlignment}, as USB does), the
+ * probabilities come aligned and the weights leave them as they are; otherwise the
+ * weights align them for themselves, and the pseudo-label stays the class of the
  * unaligned prediction. Unlike USB, a step is weighed by what the steps before it taught
- * (so that a step split over devices weighs as one): its first step aligns nothing.
+ * (so that a step split over devices weighs as one).
  */
 final class SoftMatchWeights implements PseudoLabelWeighting {
 
@@ -25,10 +26,8 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 
 	private static final float SIGMAS = 2;
 
-	private final int classes;
-
-	// null until the first step sets it to that step's mean, as USB's does
-	private float[] classMeans;
+	// null where the probabilities come aligned
+	private final @Nullable DistributionAlignment alignment;
 
 	private float mean;
 
@@ -36,18 +35,18 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 
 	/**
 	 * @param classes the number of classes
+	 * @param aligns whether the weights align the probabilities themselves (false where
+	 * they come aligned)
 	 */
-	SoftMatchWeights(int classes) {
-		this.classes = classes;
+	SoftMatchWeights(int classes, boolean aligns) {
+		this.alignment = aligns ? new DistributionAlignment(classes) : null;
 		this.mean = 1f / classes;
 	}
 
 	@Override
 	public NDArray weigh(NDArray probabilities) {
-		NDManager manager = probabilities.getManager();
-		NDArray aligned = probabilities.mul(manager.create(alignment()));
-		NDArray confidences = aligned.max(new int[] { 1 }).div(aligned.sum(new int[] { 1 }));
-		NDArray shortfall = confidences.sub(this.mean).minimum(0f);
+		NDArray aligned = (this.alignment != null) ? this.alignment.align(probabilities) : probabilities;
+		NDArray shortfall = aligned.max(new int[] { 1 }).sub(this.mean).minimum(0f);
 		// A variance that reached 0 (every confidence alike for a long time) must not
 		// turn a shortfall of 0 into 0 x infinity.
 		float variance = Math.max(this.variance, Float.MIN_NORMAL);
@@ -57,25 +56,17 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 	@Override
 	public void learn(long[] images, float[] probabilities) {
 		int m = images.length;
-		float[] batchMeans = new float[this.classes];
-		for (int i = 0; i < probabilities.length; i++) {
-			batchMeans[i % this.classes] += probabilities[i] / m;
+		int classes = probabilities.length / m;
+		if (this.alignment != null) {
+			this.alignment.learn(probabilities);
 		}
-		if (this.classMeans == null) {
-			this.classMeans = batchMeans;
-		}
-		else {
-			for (int c = 0; c < this.classes; c++) {
-				this.classMeans[c] = (float) (MOMENTUM * this.classMeans[c] + (1 - MOMENTUM) * batchMeans[c]);
-			}
-		}
-		float[] alignment = alignment();
+		float[] factors = (this.alignment != null) ? this.alignment.factors() : null;
 		double[] confidences = new double[m];
 		for (int i = 0; i < m; i++) {
 			double sum = 0;
 			double max = 0;
-			for (int c = 0; c < this.classes; c++) {
-				double aligned = probabilities[i * this.classes + c] * alignment[c];
+			for (int c = 0; c < classes; c++) {
+				double aligned = probabilities[i * classes + c] * ((factors != null) ? factors[c] : 1);
 				sum += aligned;
 				max = Math.max(max, aligned);
 			}
@@ -89,40 +80,31 @@ final class SoftMatchWeights implements PseudoLabelWeighting {
 		}
 	}
 
-	// (1/C) / p_model by class, each term offset by 1e-6 as USB's; 1 before any step.
-	private float[] alignment() {
-		float[] alignment = new float[this.classes];
-		for (int c = 0; c < this.classes; c++) {
-			alignment[c] = (this.classMeans == null) ? 1 : (1f / this.classes + 1e-6f) / (this.classMeans[c] + 1e-6f);
-		}
-		return alignment;
-	}
-
 	/**
-	 * The class means (once a step has set them), then mu and sigma^2, as floats.
+	 * The alignment's class means (where the weights align, once a step has set them),
+	 * then mu and sigma^2, as floats.
 	 */
 	@Override
 	public byte[] state() {
-		float[] means = (this.classMeans != null) ? this.classMeans : new float[0];
-		ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES * (means.length + 2));
-		bytes.asFloatBuffer().put(means).put(this.mean).put(this.variance);
+		byte[] means = (this.alignment != null) ? this.alignment.state() : new byte[0];
+		ByteBuffer bytes = ByteBuffer.allocate(means.length + 2 * Float.BYTES);
+		bytes.put(means).putFloat(this.mean).putFloat(this.variance);
 		return bytes.array();
 	}
 
 	@Override
 	public void restore(byte[] state) {
-		FloatBuffer floats = ByteBuffer.wrap(state).asFloatBuffer();
-		int length = floats.remaining();
-		if (length != 2 && length != this.classes + 2) {
-			throw new IllegalArgumentException("SoftMatch's state for " + this.classes + " classes has "
-					+ (this.classes + 2) + " or 2 floats, not " + length);
+		int means = state.length - 2 * Float.BYTES;
+		if (means < 0 || (this.alignment == null && means != 0)) {
+			throw new IllegalArgumentException("SoftMatch's state " + (this.alignment != null ? "ends in mu and sigma^2"
+					: "of aligned probabilities is mu and sigma^2 alone"));
 		}
-		this.classMeans = (length == 2) ? null : new float[this.classes];
-		if (this.classMeans != null) {
-			floats.get(this.classMeans);
+		if (this.alignment != null) {
+			this.alignment.restore(Arrays.copyOf(state, means));
 		}
-		this.mean = floats.get();
-		this.variance = floats.get();
+		ByteBuffer floats = ByteBuffer.wrap(state, means, 2 * Float.BYTES);
+		this.mean = floats.getFloat();
+		this.variance = floats.getFloat();
 	}
 
 }

@@ -42,6 +42,8 @@ final class TrainingSession implements AutoCloseable {
 
 	final CheckpointableAdam optimizer;
 
+	final @Nullable DistributionAlignment alignment;
+
 	final PseudoLabelWeighting weighting;
 
 	final TrainingProgress progress = new TrainingProgress();
@@ -88,6 +90,8 @@ final class TrainingSession implements AutoCloseable {
 			Engine.getInstance().setRandomSeed(StepRandomness.initializationSeed(hp.seed()));
 			this.trainer.initialize(input);
 			this.average.getBlock().initialize(this.average.getNDManager(), DataType.FLOAT32, input);
+			this.alignment = (setup.algorithm().consistency() == Algorithm.Consistency.FIXMATCH
+					&& hp.distributionAlignment()) ? new DistributionAlignment(numClasses) : null;
 			this.weighting = PseudoLabelWeighting.of(hp, setup.algorithm(), numClasses, setup.images().size(),
 					setup.split().unlabeled().length);
 			if (checkpoint != null) {
@@ -99,7 +103,8 @@ final class TrainingSession implements AutoCloseable {
 			if (checkpoint == null) {
 				ema.reset();
 			}
-			this.step = new SemiSupervisedStep(setup, this.trainer, ema, this.data, this.weighting, this.schedule);
+			this.step = new SemiSupervisedStep(setup, this.trainer, ema, this.data, this.alignment, this.weighting,
+					this.schedule);
 		}
 		catch (Throwable ex) {
 			try {
@@ -119,6 +124,9 @@ final class TrainingSession implements AutoCloseable {
 		Map<String, String> ids = new HashMap<>();
 		this.model.getBlock().getParameters().forEach((pair) -> ids.put(pair.getKey(), pair.getValue().getId()));
 		this.optimizer.restore(checkpoint.optimizerState(this.model.getNDManager()), ids);
+		if (this.alignment != null) {
+			this.alignment.restore(checkpoint.distributionAlignment());
+		}
 		this.weighting.restore(checkpoint.pseudoLabelWeighting());
 		this.progress.restore(metadata);
 		log.info("Resumed at epoch {}, step {}", metadata.epoch(), metadata.step());

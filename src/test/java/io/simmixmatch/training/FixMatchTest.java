@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * FixMatch's pseudo-labels and loss, FlexMatch's thresholds and SoftMatch's weights,
- * against hand-computed values.
+ * FixMatch's pseudo-labels and loss, FlexMatch's thresholds, SoftMatch's weights and
+ * distribution alignment, against hand-computed values.
  */
 class FixMatchTest {
 
@@ -32,9 +32,9 @@ class FixMatchTest {
 		NDArray weak = this.manager.create(new float[] { (float) Math.log(8), 0, 0, 0, (float) Math.log(2), 0 },
 				new Shape(2, 3));
 
-		PseudoLabels fixed = PseudoLabels.of(weak, new PseudoLabelThresholds(0.75f, false, 3, 2, 2));
+		PseudoLabels fixed = PseudoLabels.of(weak, null, new PseudoLabelThresholds(0.75f, false, 3, 2, 2));
 
-		assertThat(fixed.probabilities().toFloatArray())
+		assertThat(fixed.predicted().toFloatArray())
 			.containsExactly(new float[] { 0.8f, 0.1f, 0.1f, 0.25f, 0.5f, 0.25f }, within(1e-6f));
 		assertThat(fixed.targets().toFloatArray()).containsExactly(1, 0, 0, 0, 1, 0);
 		assertThat(fixed.weights().toFloatArray()).containsExactly(1, 0);
@@ -106,12 +106,12 @@ class FixMatchTest {
 		NDArray probabilities = this.manager.create(new float[] { 0.4f, 0.3f, 0.3f, 0.34f, 0.33f, 0.33f },
 				new Shape(2, 3));
 
-		assertThat(new SoftMatchWeights(3).weigh(probabilities).toFloatArray()).containsExactly(1, 1);
+		assertThat(new SoftMatchWeights(3, true).weigh(probabilities).toFloatArray()).containsExactly(1, 1);
 	}
 
 	@Test
 	void softMatchLearnsTheClassMeansAndTheAlignedConfidencesMeanAndVariance() {
-		SoftMatchWeights weights = new SoftMatchWeights(2);
+		SoftMatchWeights weights = new SoftMatchWeights(2, true);
 
 		weights.learn(new long[] { 7, 9 }, new float[] { 0.9f, 0.1f, 0.5f, 0.5f });
 
@@ -126,7 +126,7 @@ class FixMatchTest {
 
 	@Test
 	void softMatchWeighsAlignedConfidencesBelowTheMeanByATruncatedGaussian() {
-		SoftMatchWeights weights = new SoftMatchWeights(2);
+		SoftMatchWeights weights = new SoftMatchWeights(2, true);
 		// p_model (0.75, 0.25): alignment (2/3, 2); mu 0.9, sigma^2 0.1.
 		ByteBuffer state = ByteBuffer.allocate(4 * Float.BYTES);
 		state.asFloatBuffer().put(new float[] { 0.75f, 0.25f, 0.9f, 0.1f });
@@ -134,7 +134,7 @@ class FixMatchTest {
 		NDArray weak = this.manager.create(new float[] { (float) Math.log(1.5), 0, 0, (float) Math.log(4) },
 				new Shape(2, 2));
 
-		PseudoLabels labels = PseudoLabels.of(weak, weights);
+		PseudoLabels labels = PseudoLabels.of(weak, null, weights);
 
 		// (0.6, 0.4) aligns to (0.4, 0.8): q = 2/3, weight exp(-(2/3 - 0.9)^2 / (2 x 0.1
 		// / 2^2)) = exp(-1.0888889); (0.2, 0.8) aligns to q = 1.6 / (0.4/3 + 1.6) = 0.92,
@@ -147,17 +147,70 @@ class FixMatchTest {
 
 	@Test
 	void softMatchTakesBackWhatACheckpointKept() {
-		SoftMatchWeights weights = new SoftMatchWeights(3);
+		SoftMatchWeights weights = new SoftMatchWeights(3, true);
 		weights.learn(new long[] { 0, 1, 2 }, new float[] { 0.9f, 0.05f, 0.05f, 0.2f, 0.7f, 0.1f, 0.4f, 0.3f, 0.3f });
-		SoftMatchWeights restored = new SoftMatchWeights(3);
+		SoftMatchWeights restored = new SoftMatchWeights(3, true);
 
 		restored.restore(weights.state());
 
 		assertThat(restored.state()).isEqualTo(weights.state());
-		assertThatIllegalArgumentException().isThrownBy(() -> new SoftMatchWeights(4).restore(weights.state()));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SoftMatchWeights(4, true).restore(weights.state()));
 	}
 
-	// SoftMatch's state as the floats it is
+	@Test
+	void distributionAlignmentStartsAtTheFirstStepsMeanAndThenMovesByATenthOfAPercent() {
+		DistributionAlignment alignment = new DistributionAlignment(2);
+		assertThat(alignment.factors()).as("before any step").containsExactly(1, 1);
+
+		alignment.learn(new float[] { 0.9f, 0.1f, 0.6f, 0.4f });
+		// p_model (0.75, 0.25): factors (0.5 + 1e-6) / (0.75 + 1e-6) and (0.5 + 1e-6) /
+		// (0.25 + 1e-6).
+		assertThat(alignment.factors()).containsExactly(
+				new float[] { (0.5f + 1e-6f) / (0.75f + 1e-6f), (0.5f + 1e-6f) / (0.25f + 1e-6f) }, within(1e-6f));
+		alignment.learn(new float[] { 0.25f, 0.75f });
+		// 0.999 x 0.75 + 0.001 x 0.25 = 0.7495; 0.999 x 0.25 + 0.001 x 0.75 = 0.2505.
+		assertThat(floats(alignment.state())).containsExactly(new float[] { 0.7495f, 0.2505f }, within(1e-6f));
+	}
+
+	@Test
+	void alignedPseudoLabelsGoToTheClassTheModelNeglects() {
+		DistributionAlignment alignment = new DistributionAlignment(2);
+		alignment.learn(new float[] { 0.9f, 0.1f, 0.6f, 0.4f });
+		// softmax(ln 1.5, 0) = (0.6, 0.4); softmax(ln 9, 0) = (0.9, 0.1).
+		NDArray weak = this.manager.create(new float[] { (float) Math.log(1.5), 0, (float) Math.log(9), 0 },
+				new Shape(2, 2));
+
+		PseudoLabels labels = PseudoLabels.of(weak, alignment, new PseudoLabelThresholds(0.65f, false, 2, 2, 2));
+
+		// Factors (2/3, 2): (0.6, 0.4) aligns to (0.4, 0.8) / 1.2 = (1/3, 2/3), class 1,
+		// above 0.65; (0.9, 0.1) to (0.6, 0.2) / 0.8 = (0.75, 0.25), class 0.
+		assertThat(labels.labeled().toFloatArray()).containsExactly(new float[] { 1f / 3, 2f / 3, 0.75f, 0.25f },
+				within(1e-6f));
+		assertThat(labels.predicted().toFloatArray()).containsExactly(new float[] { 0.6f, 0.4f, 0.9f, 0.1f },
+				within(1e-6f));
+		assertThat(labels.targets().toFloatArray()).containsExactly(0, 1, 1, 0);
+		assertThat(labels.weights().toFloatArray()).containsExactly(1, 1);
+	}
+
+	@Test
+	void softMatchWeighsProbabilitiesThatComeAlignedAsTheyAre() {
+		SoftMatchWeights weights = new SoftMatchWeights(2, false);
+		// mu 0.9, sigma^2 0.1, and no class means of its own.
+		ByteBuffer state = ByteBuffer.allocate(2 * Float.BYTES);
+		state.asFloatBuffer().put(new float[] { 0.9f, 0.1f });
+		weights.restore(state.array());
+
+		NDArray aligned = this.manager.create(new float[] { 1f / 3, 2f / 3, 0.95f, 0.05f }, new Shape(2, 2));
+
+		// q = 2/3 weighs exp(-(2/3 - 0.9)^2 / (2 x 0.1 / 2^2)); 0.95 is above mu.
+		assertThat(weights.weigh(aligned).toFloatArray())
+			.containsExactly(new float[] { (float) Math.exp(-1.0888889), 1 }, within(1e-5f));
+		assertThat(weights.state()).isEqualTo(state.array());
+		// A state with class means belongs to weights that align for themselves.
+		assertThatIllegalArgumentException().isThrownBy(() -> weights.restore(new byte[4 * Float.BYTES]));
+	}
+
+	// A state as the floats it is
 	static float[] floats(byte[] bytes) {
 		float[] floats = new float[bytes.length / Float.BYTES];
 		ByteBuffer.wrap(bytes).asFloatBuffer().get(floats);

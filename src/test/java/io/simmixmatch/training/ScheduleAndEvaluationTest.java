@@ -105,7 +105,8 @@ class ScheduleAndEvaluationTest {
 				p.validationPerClass(), p.optimizer(), 0.1, schedule, warmupEpochs, p.weightDecay(), p.colorJitter(),
 				p.labelSmoothing(), p.k(), p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(),
 				p.contrastiveTemperature(), p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(),
-				p.softMatch(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(), p.maxMinutes(), p.seed());
+				p.softMatch(), p.distributionAlignment(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(),
+				p.maxMinutes(), p.seed());
 	}
 
 }

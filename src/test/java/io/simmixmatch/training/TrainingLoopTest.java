@@ -51,8 +51,8 @@ class TrainingLoopTest {
 				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
 				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(), p.emaDecay(),
-				p.batchNormMomentum(), p.checkpointEvery(), 0.05, p.seed());
+				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(),
+				p.distributionAlignment(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(), 0.05, p.seed());
 		List<StepResult> steps = new ArrayList<>();
 
 		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingListener() {
@@ -99,7 +99,7 @@ class TrainingLoopTest {
 	@Test
 	void strongContrastiveViewsFeedTheContrastiveLossAndTheRunIsReproducible() throws IOException {
 		Hyperparameters weak = hyperparameters(1, 5);
-		Hyperparameters strong = hyperparameters(1, 5, true, false);
+		Hyperparameters strong = hyperparameters(1, 5, true, false, false);
 
 		Losses weakLosses = train(Algorithm.SIMMIXMATCH, weak, null, new TrainingListener() {
 		}, () -> false).history().get(0).losses();
@@ -164,7 +164,7 @@ class TrainingLoopTest {
 
 	@Test
 	void aResumedSoftMatchRunTakesBackItsMovingAverages(@TempDir Path resumed) throws IOException {
-		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, true), resumed);
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, true, false), resumed);
 
 		// A restart from scratch would have forgotten the first 15 steps' 0.1% each.
 		float[] straight = FixMatchTest
@@ -172,6 +172,17 @@ class TrainingLoopTest {
 		float[] continued = FixMatchTest
 			.floats(CheckpointFile.read(resumed.resolve("last.ckpt")).pseudoLabelWeighting());
 		assertThat(continued).hasSize(12).containsExactly(straight, within(1e-5f));
+	}
+
+	@Test
+	void aResumedAlignedRunTakesBackItsClassMeans(@TempDir Path resumed) throws IOException {
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, false, true), resumed);
+
+		float[] straight = FixMatchTest
+			.floats(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).distributionAlignment());
+		float[] continued = FixMatchTest
+			.floats(CheckpointFile.read(resumed.resolve("last.ckpt")).distributionAlignment());
+		assertThat(continued).hasSize(10).containsExactly(straight, within(1e-5f));
 	}
 
 	// Trains the run straight, and again stopped after 15 steps and resumed: the second
@@ -229,20 +240,21 @@ class TrainingLoopTest {
 	}
 
 	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
-		return hyperparameters(epochs, stepsPerEpoch, false, false);
+		return hyperparameters(epochs, stepsPerEpoch, false, false, false);
 	}
 
 	// The one-convolution CNN: these tests are about the loop, not the backbone, and it
 	// trains them in less than half the preset's time. FixMatch runs with FlexMatch's
 	// thresholds, which start low enough for a few steps to have pseudo-labels, and
-	// whose state a resumed run must take back, or with SoftMatch's weights.
+	// whose state a resumed run must take back, or with SoftMatch's weights, and with or
+	// without distribution alignment.
 	private static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch, boolean strongContrastiveViews,
-			boolean softMatch) {
+			boolean softMatch, boolean distributionAlignment) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
 				3e-3, p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(),
 				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), strongContrastiveViews,
-				p.threshold(), p.lambdaPseudo(), true, softMatch, 0.9, 0.1, 2, 0, 5);
+				p.threshold(), p.lambdaPseudo(), true, softMatch, distributionAlignment, 0.9, 0.1, 2, 0, 5);
 	}
 
 }

@@ -72,8 +72,9 @@ class TrainingScheduleTest {
 				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
 				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
 				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(), p.emaDecay(),
-				p.batchNormMomentum(), p.checkpointEvery(), maxMinutes, p.seed());
+				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(),
+				p.distributionAlignment(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(), maxMinutes,
+				p.seed());
 		return new TrainingSchedule(hp, this.progress, this.now::get);
 	}
 
