@@ -10,6 +10,10 @@ SoftMatch: a checkpoint keeps the moving averages of SoftMatchWeights (the class
 p_model, then mu and sigma^2 of the aligned confidences); the table shows them with the
 weights of confidences 0.1 and 0.3 below mu, exp(-d^2 / (2 sigma^2 / 4)).
 
+Distribution alignment (distributionAlignment): a checkpoint keeps p_model on its own
+(distribution-alignment; SoftMatch's state is then mu and sigma^2 alone); FlexMatch rows
+gain a column with its smallest and largest class mean.
+
     bench/pseudo-label-weighting.py [--unlabeled N] CHECKPOINT...
     e.g. bench/pseudo-label-weighting.py --unlabeled 49250 bench/results/budget/checkpoints/fixmatch-60min-cl-seed0/epoch-*.ckpt
 """
@@ -29,10 +33,19 @@ def read(checkpoint):
         entries = [name for name in ("pseudo-label-weighting", "pseudo-labels.ints") if name in names]
         if not entries:
             sys.exit(f"{checkpoint}: no pseudo-label weighting learned (not FlexMatch or SoftMatch)")
-        return metadata, archive.read(entries[0])
+        alignment = archive.read("distribution-alignment") if "distribution-alignment" in names else b""
+        return metadata, archive.read(entries[0]), floats(alignment)
 
 
-def flexmatch(metadata, state, unlabeled):
+def floats(state):
+    return struct.unpack(">%df" % (len(state) // 4), state)
+
+
+def spread(class_means):
+    return f"{min(class_means):.3f} - {max(class_means):.3f}" if class_means else "-"
+
+
+def flexmatch(metadata, state, unlabeled, class_means):
     counts = [0] * len(metadata["classNames"])
     for label in struct.unpack(">%di" % (len(state) // 4), state):
         if label >= 0:
@@ -42,16 +55,16 @@ def flexmatch(metadata, state, unlabeled):
     tau = metadata["hyperparameters"]["threshold"]
     betas = [0 if unused == unlabeled else count / largest for count in counts]
     thresholds = [tau * beta / (2 - beta) for beta in betas]
+    aligned = f" {spread(class_means)} |" if class_means else ""
     return f"| {metadata['step']:,} | {unused:,} ({100 * unused / unlabeled:.0f}%) " \
-           f"| {min(thresholds):.3f} | {max(thresholds):.3f} |"
+           f"| {min(thresholds):.3f} | {max(thresholds):.3f} |" + aligned
 
 
-def softmatch(metadata, state):
-    floats = struct.unpack(">%df" % (len(state) // 4), state)
-    class_means, (mu, variance) = floats[:-2], floats[-2:]
-    spread = f"{min(class_means):.3f} - {max(class_means):.3f}" if class_means else "-"
+def softmatch(metadata, state, aligned_means):
+    values = floats(state)
+    class_means, (mu, variance) = (values[:-2] or aligned_means), values[-2:]
     weights = " | ".join(f"{math.exp(-d * d / (2 * variance / 4)):.3f}" for d in (0.1, 0.3))
-    return f"| {metadata['step']:,} | {spread} | {mu:.3f} | {math.sqrt(variance):.3f} | {weights} |"
+    return f"| {metadata['step']:,} | {spread(class_means)} | {mu:.3f} | {math.sqrt(variance):.3f} | {weights} |"
 
 
 def main():
@@ -60,16 +73,17 @@ def main():
     parser.add_argument("checkpoints", nargs="+")
     args = parser.parse_args()
     for index, checkpoint in enumerate(args.checkpoints):
-        metadata, state = read(checkpoint)
+        metadata, state, aligned_means = read(checkpoint)
         soft = metadata["hyperparameters"].get("softMatch", False)
         if not soft and args.unlabeled is None:
             parser.error("FlexMatch's thresholds need --unlabeled")
         if index == 0:
+            aligned = " class means (p_model) |" if aligned_means else ""
             print("| step | class means (p_model) | mu | sigma | weight at mu - 0.1 | at mu - 0.3 |" if soft else
-                  "| step | unlabeled images never confident | lowest threshold | highest threshold |")
-            print("|---|---|---|---|---|---|" if soft else "|---|---|---|---|")
-        print(softmatch(metadata, state) if soft else flexmatch(metadata, state, args.unlabeled))
-
+                  "| step | unlabeled images never confident | lowest threshold | highest threshold |" + aligned)
+            print("|---|---|---|---|---|---|" if soft else "|---|---|---|---|" + ("---|" if aligned_means else ""))
+        print(softmatch(metadata, state, aligned_means) if soft
+              else flexmatch(metadata, state, args.unlabeled, aligned_means))
 
 if __name__ == "__main__":
     main()

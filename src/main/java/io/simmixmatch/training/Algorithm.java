@@ -20,7 +20,9 @@ public enum Algorithm {
 	/**
 	 * A weak view's confident prediction is the pseudo-label of a strong (RandAugment)
 	 * view of the same image; with {@code flexMatch}, FlexMatch's class-wise thresholds;
-	 * with {@code softMatch}, every prediction is one, weighed by SoftMatch's weights.
+	 * with {@code softMatch}, every prediction is one, weighed by SoftMatch's weights;
+	 * with {@code distributionAlignment}, labels and weights come from probabilities
+	 * aligned to a uniform class distribution.
 	 */
 	FIXMATCH(Consistency.FIXMATCH, false),
 

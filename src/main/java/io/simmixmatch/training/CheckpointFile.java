@@ -52,8 +52,8 @@ public final class CheckpointFile {
 	private static final String FLEXMATCH_PSEUDO_LABELS = "pseudo-labels.ints";
 
 	// A checkpoint written before a hyperparameter existed reads it as 0 or false:
-	// what its run trained with (no time budget, warm-up, label smoothing or
-	// SoftMatch), what it never read (FixMatch's threshold, lambdaPseudo and
+	// what its run trained with (no time budget, warm-up, label smoothing, SoftMatch or
+	// distribution alignment), what it never read (FixMatch's threshold, lambdaPseudo and
 	// flexMatch), or what serving never reads (batchNormMomentum, 0.1 before it).
 	// Resuming takes a run's hyperparameters from the run, not its checkpoint.
 	private static final JsonMapper json = JsonMapper.builder()

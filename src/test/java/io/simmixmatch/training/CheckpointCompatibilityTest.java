@@ -29,7 +29,7 @@ class CheckpointCompatibilityTest {
 		JsonMapper json = JsonMapper.shared();
 		ObjectNode old = (ObjectNode) json.valueToTree(current);
 		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "flexMatch", "softMatch",
-				"maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
+				"distributionAlignment", "maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
 		old.remove("trainedSeconds");
 		Path file = this.dir.resolve("old.ckpt");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -44,6 +44,7 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().threshold()).isZero();
 		assertThat(read.hyperparameters().flexMatch()).isFalse();
 		assertThat(read.hyperparameters().softMatch()).isFalse();
+		assertThat(read.hyperparameters().distributionAlignment()).isFalse();
 		assertThat(read.hyperparameters().maxMinutes()).isZero();
 		assertThat(read.hyperparameters().warmupEpochs()).isZero();
 		assertThat(read.hyperparameters().labelSmoothing()).isZero();

@@ -207,7 +207,9 @@ class TrainingLoopTest {
 		assertThat(continued.history()).hasSize(2);
 		EpochResult expected = straight.history().get(1);
 		EpochResult actual = continued.history().get(1);
-		assertThat(actual.validation()).isEqualTo(expected.validation());
+		assertThat(actual.validation())
+			.as("epoch 2 resumed (losses %s) and straight (losses %s)", actual.losses(), expected.losses())
+			.isEqualTo(expected.validation());
 		// The epoch's mean loss over 15 steps: once, in the full suite, the two differed
 		// by 1.3e-3 with equal validation accuracy, and never when this class ran alone
 		// (float sums in native kernels, as far as could be told, not the resume); the
