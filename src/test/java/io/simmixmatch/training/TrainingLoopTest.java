@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -167,22 +168,22 @@ class TrainingLoopTest {
 		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, true, false), resumed);
 
 		// A restart from scratch would have forgotten the first 15 steps' 0.1% each.
-		float[] straight = FixMatchTest
-			.floats(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).pseudoLabelWeighting());
-		float[] continued = FixMatchTest
-			.floats(CheckpointFile.read(resumed.resolve("last.ckpt")).pseudoLabelWeighting());
-		assertThat(continued).hasSize(12).containsExactly(straight, within(1e-5f));
+		assertBothEndWithTheSameState(resumed, CheckpointFile::pseudoLabelWeighting, 12);
 	}
 
 	@Test
 	void aResumedAlignedRunTakesBackItsClassMeans(@TempDir Path resumed) throws IOException {
 		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, false, true), resumed);
 
-		float[] straight = FixMatchTest
-			.floats(CheckpointFile.read(this.checkpoints.resolve("last.ckpt")).distributionAlignment());
-		float[] continued = FixMatchTest
-			.floats(CheckpointFile.read(resumed.resolve("last.ckpt")).distributionAlignment());
-		assertThat(continued).hasSize(10).containsExactly(straight, within(1e-5f));
+		assertBothEndWithTheSameState(resumed, CheckpointFile::distributionAlignment, 10);
+	}
+
+	// The straight run's last checkpoint and the resumed one's keep the same floats.
+	private void assertBothEndWithTheSameState(Path resumed, Function<CheckpointFile, byte[]> state, int floats)
+			throws IOException {
+		float[] straight = FixMatchTest.floats(state.apply(CheckpointFile.read(this.checkpoints.resolve("last.ckpt"))));
+		float[] continued = FixMatchTest.floats(state.apply(CheckpointFile.read(resumed.resolve("last.ckpt"))));
+		assertThat(continued).hasSize(floats).containsExactly(straight, within(1e-5f));
 	}
 
 	// Trains the run straight, and again stopped after 15 steps and resumed: the second
