@@ -10,6 +10,10 @@ SoftMatch: a checkpoint keeps the moving averages of SoftMatchWeights (the class
 p_model, then mu and sigma^2 of the aligned confidences); the table shows them with the
 weights of confidences 0.1 and 0.3 below mu, exp(-d^2 / (2 sigma^2 / 4)).
 
+FreeMatch: a checkpoint keeps SelfAdaptiveThresholds' global threshold tau_t (the moving
+average of the weak views' confidence) and the class means p_c; class c needs
+tau_t * p_c / max p_c.
+
 Distribution alignment (distributionAlignment): a checkpoint keeps p_model on its own
 (distribution-alignment; SoftMatch's state is then mu and sigma^2 alone); FlexMatch rows
 gain a column with its smallest and largest class mean.
@@ -32,7 +36,7 @@ def read(checkpoint):
         # Checkpoints from before SoftMatch kept FlexMatch's state under its old name.
         entries = [name for name in ("pseudo-label-weighting", "pseudo-labels.ints") if name in names]
         if not entries:
-            sys.exit(f"{checkpoint}: no pseudo-label weighting learned (not FlexMatch or SoftMatch)")
+            sys.exit(f"{checkpoint}: no pseudo-label weighting learned (not FlexMatch, FreeMatch or SoftMatch)")
         alignment = archive.read("distribution-alignment") if "distribution-alignment" in names else b""
         return metadata, archive.read(entries[0]), floats(alignment)
 
@@ -67,6 +71,25 @@ def softmatch(metadata, state, aligned_means):
     return f"| {metadata['step']:,} | {spread(class_means)} | {mu:.3f} | {math.sqrt(variance):.3f} | {weights} |"
 
 
+def freematch(metadata, state, aligned_means):
+    (tau, *class_means) = floats(state)
+    thresholds = [tau * mean / max(class_means) for mean in class_means]
+    aligned = f" {spread(aligned_means)} |" if aligned_means else ""
+    return f"| {metadata['step']:,} | {tau:.3f} | {min(thresholds):.3f} | {spread(class_means)} |" + aligned
+
+
+def kind(metadata):
+    hyperparameters = metadata["hyperparameters"]
+    return "soft" if hyperparameters.get("softMatch") else "free" if hyperparameters.get("freeMatch") else "flex"
+
+
+HEADERS = {
+    "soft": "| step | class means (p_model) | mu | sigma | weight at mu - 0.1 | at mu - 0.3 |",
+    "free": "| step | global threshold tau_t | lowest threshold | class means p_c, smallest - largest |",
+    "flex": "| step | unlabeled images never confident | lowest threshold | highest threshold |",
+}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--unlabeled", type=int, help="unlabeled images of the run (FlexMatch)")
@@ -74,16 +97,17 @@ def main():
     args = parser.parse_args()
     for index, checkpoint in enumerate(args.checkpoints):
         metadata, state, aligned_means = read(checkpoint)
-        soft = metadata["hyperparameters"].get("softMatch", False)
-        if not soft and args.unlabeled is None:
+        weighting = kind(metadata)
+        if weighting == "flex" and args.unlabeled is None:
             parser.error("FlexMatch's thresholds need --unlabeled")
         if index == 0:
-            aligned = " class means (p_model) |" if aligned_means else ""
-            print("| step | class means (p_model) | mu | sigma | weight at mu - 0.1 | at mu - 0.3 |" if soft else
-                  "| step | unlabeled images never confident | lowest threshold | highest threshold |" + aligned)
-            print("|---|---|---|---|---|---|" if soft else "|---|---|---|---|" + ("---|" if aligned_means else ""))
-        print(softmatch(metadata, state, aligned_means) if soft
+            aligned = aligned_means and weighting != "soft"
+            print(HEADERS[weighting] + (" class means (p_model) |" if aligned else ""))
+            print("|---" * HEADERS[weighting].count(" | ") + "|---|" + ("---|" if aligned else ""))
+        print(softmatch(metadata, state, aligned_means) if weighting == "soft"
+              else freematch(metadata, state, aligned_means) if weighting == "free"
               else flexmatch(metadata, state, args.unlabeled, aligned_means))
+
 
 if __name__ == "__main__":
     main()

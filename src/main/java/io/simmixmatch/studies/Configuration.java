@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * One configuration of a study: its algorithm and the hyperparameters it sets beyond the
  * base, without those its algorithm ignores (so that a grid over {@code lambdaSim} runs
  * the supervised baseline once, not once per value), and without FixMatch's threshold
- * where it sets SoftMatch's weights, which replace it.
+ * where it sets SoftMatch's weights or FreeMatch's thresholds, which replace it.
  *
  * @param algorithm the algorithm
  * @param hyperparameters values by name, in the order the request gave them
@@ -34,10 +34,11 @@ record Configuration(Algorithm algorithm, Map<String, Object> hyperparameters) {
 		Object named = values.get(ALGORITHM);
 		Algorithm algorithm = (named != null) ? Algorithm.valueOf(named.toString())
 				: Objects.requireNonNull(baseAlgorithm, "a configuration needs an algorithm");
-		boolean softMatch = Boolean.TRUE.equals(values.get("softMatch"));
+		boolean thresholdReplaced = Boolean.TRUE.equals(values.get("softMatch"))
+				|| Boolean.TRUE.equals(values.get("freeMatch"));
 		Map<String, Object> used = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			if (!name.equals(ALGORITHM) && algorithm.uses(name) && !(softMatch && THRESHOLD.contains(name))) {
+			if (!name.equals(ALGORITHM) && algorithm.uses(name) && !(thresholdReplaced && THRESHOLD.contains(name))) {
 				used.put(name, value);
 			}
 		});

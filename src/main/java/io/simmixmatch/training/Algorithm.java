@@ -21,8 +21,9 @@ public enum Algorithm {
 	 * A weak view's confident prediction is the pseudo-label of a strong (RandAugment)
 	 * view of the same image; with {@code flexMatch}, FlexMatch's class-wise thresholds;
 	 * with {@code softMatch}, every prediction is one, weighed by SoftMatch's weights;
-	 * with {@code distributionAlignment}, labels and weights come from probabilities
-	 * aligned to a uniform class distribution.
+	 * with {@code freeMatch}, FreeMatch's thresholds, which follow the model's
+	 * confidence; with {@code distributionAlignment}, labels and weights come from
+	 * probabilities aligned to a uniform class distribution.
 	 */
 	FIXMATCH(Consistency.FIXMATCH, false),
 
@@ -74,7 +75,7 @@ public enum Algorithm {
 		return switch (name) {
 			case "unlabeledRatio" -> this.consistency != Consistency.NONE;
 			case "k", "temperature", "alpha", "lambdaU", "rampupEpochs" -> this.consistency == Consistency.MIXMATCH;
-			case "threshold", "lambdaPseudo", "flexMatch", "softMatch", "distributionAlignment" ->
+			case "threshold", "lambdaPseudo", "flexMatch", "softMatch", "freeMatch", "distributionAlignment" ->
 				this.consistency == Consistency.FIXMATCH;
 			case "lambdaSim", "contrastiveTemperature" -> this.contrastive;
 			case "strongContrastiveViews" -> this == SIMMIXMATCH;

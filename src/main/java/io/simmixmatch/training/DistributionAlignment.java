@@ -62,11 +62,7 @@ final class DistributionAlignment {
 	 * rows, as they were before alignment
 	 */
 	void learn(float[] probabilities) {
-		int m = probabilities.length / this.classes;
-		float[] batchMeans = new float[this.classes];
-		for (int i = 0; i < probabilities.length; i++) {
-			batchMeans[i % this.classes] += probabilities[i] / m;
-		}
+		float[] batchMeans = classMeans(probabilities, this.classes);
 		if (this.classMeans == null) {
 			this.classMeans = batchMeans;
 			return;
@@ -74,6 +70,21 @@ final class DistributionAlignment {
 		for (int c = 0; c < this.classes; c++) {
 			this.classMeans[c] = (float) (MOMENTUM * this.classMeans[c] + (1 - MOMENTUM) * batchMeans[c]);
 		}
+	}
+
+	/**
+	 * The mean probability of each class.
+	 * @param probabilities {@code M x C} by rows
+	 * @param classes C
+	 * @return the {@code C} column means
+	 */
+	static float[] classMeans(float[] probabilities, int classes) {
+		int m = probabilities.length / classes;
+		float[] means = new float[classes];
+		for (int i = 0; i < probabilities.length; i++) {
+			means[i % classes] += probabilities[i] / m;
+		}
+		return means;
 	}
 
 	/**

@@ -53,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param softMatch whether FixMatch weighs every pseudo-label by SoftMatch's truncated
  * Gaussian of its confidence instead of keeping those above a threshold
  * ({@code threshold} and {@code flexMatch} then go unread)
+ * @param freeMatch whether FixMatch's thresholds are FreeMatch's self-adaptive ones,
+ * which follow the model's mean confidence and class distribution instead of a fixed tau
+ * ({@code threshold} and {@code flexMatch} then go unread; not with {@code softMatch})
  * @param distributionAlignment whether FixMatch's pseudo-labels and their weights come
  * from the weak views' probabilities aligned to a uniform class distribution
  * (ReMixMatch's distribution alignment), so that classes the model over-predicts lose
@@ -94,6 +97,7 @@ public record Hyperparameters(
 		@DecimalMin("0") @DecimalMax("100") double lambdaPseudo,
 		boolean flexMatch,
 		boolean softMatch,
+		boolean freeMatch,
 		boolean distributionAlignment,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double batchNormMomentum,

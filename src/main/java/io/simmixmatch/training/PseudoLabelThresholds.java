@@ -3,10 +3,6 @@ package io.simmixmatch.training;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-
 /**
  * The confidence each class's pseudo-labels need. FixMatch's is one threshold tau for
  * every class. FlexMatch's (Zhang et al. 2021, as USB implements it, with its warm-up)
@@ -17,7 +13,7 @@ import ai.djl.ndarray.types.DataType;
  * when most images are unused, every threshold is low; once a class is learned, its
  * threshold rises to tau.
  */
-final class PseudoLabelThresholds implements PseudoLabelWeighting {
+final class PseudoLabelThresholds implements ClassThresholds {
 
 	private final float threshold;
 
@@ -46,11 +42,8 @@ final class PseudoLabelThresholds implements PseudoLabelWeighting {
 		this.unlabeled = unlabeled;
 	}
 
-	/**
-	 * Each class's threshold now.
-	 * @return the thresholds by class id
-	 */
-	float[] current() {
+	@Override
+	public float[] current() {
 		float[] thresholds = new float[this.counts.length];
 		int unused = this.unlabeled - Arrays.stream(this.counts).sum();
 		int largest = Math.max(unused, Arrays.stream(this.counts).max().orElse(0));
@@ -59,17 +52,6 @@ final class PseudoLabelThresholds implements PseudoLabelWeighting {
 			thresholds[c] = this.threshold * beta / (2 - beta);
 		}
 		return thresholds;
-	}
-
-	/**
-	 * 1 where a weak view's most probable class reaches that class's threshold, else 0.
-	 */
-	@Override
-	public NDArray weigh(NDArray probabilities) {
-		NDArray thresholds = probabilities.getManager().create(current());
-		NDArray confident = probabilities.max(new int[] { 1 })
-			.gte(thresholds.get(new NDIndex("{}", probabilities.argMax(1))));
-		return confident.toType(DataType.FLOAT32, false);
 	}
 
 	@Override

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * How much FixMatch's loss counts each weak view's pseudo-label: 0 or 1 by a confidence
- * threshold (FixMatch's, FlexMatch's), or a weight in [0, 1] (SoftMatch's). Each learns
- * from a step's weak views once all of its shards are weighed, and a checkpoint keeps
- * what it learned.
+ * threshold (FixMatch's, FlexMatch's, FreeMatch's), or a weight in [0, 1] (SoftMatch's).
+ * Each learns from a step's weak views once all of its shards are weighed, and a
+ * checkpoint keeps what it learned.
  */
-sealed interface PseudoLabelWeighting permits PseudoLabelThresholds, SoftMatchWeights {
+sealed interface PseudoLabelWeighting permits ClassThresholds, SoftMatchWeights {
 
 	/**
 	 * The weighting a run's hyperparameters ask for.
@@ -18,12 +18,16 @@ sealed interface PseudoLabelWeighting permits PseudoLabelThresholds, SoftMatchWe
 	 * @param images the images of the data set
 	 * @param unlabeled how many of them are unlabeled
 	 * @return SoftMatch's weights where {@code softMatch} (which align the probabilities
-	 * they weigh unless the run aligns them already), otherwise thresholds
+	 * they weigh unless the run aligns them already), FreeMatch's thresholds where
+	 * {@code freeMatch}, otherwise tau or FlexMatch's
 	 */
 	static PseudoLabelWeighting of(Hyperparameters hp, Algorithm algorithm, int classes, int images, int unlabeled) {
 		boolean fixMatch = algorithm.consistency() == Algorithm.Consistency.FIXMATCH;
 		if (fixMatch && hp.softMatch()) {
 			return new SoftMatchWeights(classes, !hp.distributionAlignment());
+		}
+		if (fixMatch && hp.freeMatch()) {
+			return new SelfAdaptiveThresholds(classes);
 		}
 		return new PseudoLabelThresholds((float) hp.threshold(), fixMatch && hp.flexMatch(), classes, images,
 				unlabeled);

@@ -8,6 +8,8 @@ import io.simmixmatch.studies.CreateStudyRequest.Range;
 import io.simmixmatch.studies.CreateStudyRequest.RandomSearch;
 import io.simmixmatch.training.Algorithm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,17 +32,18 @@ class StudyPlanTest {
 				Map.entry("lambdaSim", 0.25), Map.entry("epochs", 2));
 	}
 
-	@Test
-	void softMatchRunsOnceInAGridOverFixMatchsThreshold() {
+	@ParameterizedTest
+	@ValueSource(strings = { "softMatch", "freeMatch" })
+	void aWeightingWithoutThresholdRunsOnceInAGridOverFixMatchsThreshold(String weighting) {
 		Map<String, List<Object>> grid = new LinkedHashMap<>();
-		grid.put("softMatch", List.of(false, true));
+		grid.put(weighting, List.of(false, true));
 		grid.put("threshold", List.of(0.9, 0.95));
 
 		List<Configuration> configurations = StudyPlanner.gridOf(grid, Algorithm.FIXMATCH);
 
 		assertThat(configurations).extracting(Configuration::label)
-			.containsExactly("FIXMATCH softMatch=false threshold=0.9", "FIXMATCH softMatch=false threshold=0.95",
-					"FIXMATCH softMatch=true");
+			.containsExactly("FIXMATCH %s=false threshold=0.9".formatted(weighting),
+					"FIXMATCH %s=false threshold=0.95".formatted(weighting), "FIXMATCH %s=true".formatted(weighting));
 	}
 
 	@Test

@@ -28,8 +28,9 @@ class CheckpointCompatibilityTest {
 				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, 95.5, null, 0, List.of());
 		JsonMapper json = JsonMapper.shared();
 		ObjectNode old = (ObjectNode) json.valueToTree(current);
-		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "flexMatch", "softMatch",
-				"distributionAlignment", "maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
+		((ObjectNode) old.get("hyperparameters"))
+			.remove(List.of("threshold", "lambdaPseudo", "flexMatch", "softMatch", "freeMatch", "distributionAlignment",
+					"maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
 		old.remove("trainedSeconds");
 		Path file = this.dir.resolve("old.ckpt");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -44,6 +45,7 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().threshold()).isZero();
 		assertThat(read.hyperparameters().flexMatch()).isFalse();
 		assertThat(read.hyperparameters().softMatch()).isFalse();
+		assertThat(read.hyperparameters().freeMatch()).isFalse();
 		assertThat(read.hyperparameters().distributionAlignment()).isFalse();
 		assertThat(read.hyperparameters().maxMinutes()).isZero();
 		assertThat(read.hyperparameters().warmupEpochs()).isZero();

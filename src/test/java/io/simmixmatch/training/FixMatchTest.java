@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * FixMatch's pseudo-labels and loss, FlexMatch's thresholds, SoftMatch's weights and
- * distribution alignment, against hand-computed values.
+ * FixMatch's pseudo-labels and loss, FlexMatch's and FreeMatch's thresholds, SoftMatch's
+ * weights and distribution alignment, against hand-computed values.
  */
 class FixMatchTest {
 
@@ -208,6 +208,52 @@ class FixMatchTest {
 		assertThat(weights.state()).isEqualTo(state.array());
 		// A state with class means belongs to weights that align for themselves.
 		assertThatIllegalArgumentException().isThrownBy(() -> weights.restore(new byte[4 * Float.BYTES]));
+	}
+
+	@Test
+	void freeMatchKeepsEveryPseudoLabelBeforeItHasLearned() {
+		// tau_t starts at 1/C, which no most probable class falls below, and every
+		// class's share of it at 1.
+		NDArray probabilities = this.manager.create(new float[] { 0.4f, 0.3f, 0.3f, 0.34f, 0.33f, 0.33f },
+				new Shape(2, 3));
+
+		SelfAdaptiveThresholds thresholds = new SelfAdaptiveThresholds(3);
+
+		assertThat(thresholds.current()).containsExactly(new float[] { 1f / 3, 1f / 3, 1f / 3 }, within(1e-7f));
+		assertThat(thresholds.weigh(probabilities).toFloatArray()).containsExactly(1, 1);
+	}
+
+	@Test
+	void freeMatchLearnsTheMeanConfidenceAndTheClassMeans() {
+		SelfAdaptiveThresholds thresholds = new SelfAdaptiveThresholds(2);
+
+		thresholds.learn(new long[] { 7, 9 }, new float[] { 0.9f, 0.1f, 0.5f, 0.5f });
+
+		// Mean confidence (0.9 + 0.5) / 2 = 0.7, class means (0.7, 0.3), each moved
+		// from 1/2 by a tenth of a percent.
+		assertThat(floats(thresholds.state())).containsExactly(new float[] { 0.999f * 0.5f + 0.001f * 0.7f,
+				0.999f * 0.5f + 0.001f * 0.7f, 0.999f * 0.5f + 0.001f * 0.3f }, within(1e-6f));
+	}
+
+	@Test
+	void freeMatchScalesTheGlobalThresholdByEachClasssShareOfTheMostPredicted() {
+		SelfAdaptiveThresholds thresholds = new SelfAdaptiveThresholds(3);
+		// tau_t 0.8, class means (0.6, 0.3, 0.1): thresholds 0.8, 0.4 and 0.8 / 6.
+		ByteBuffer state = ByteBuffer.allocate(4 * Float.BYTES);
+		state.asFloatBuffer().put(new float[] { 0.8f, 0.6f, 0.3f, 0.1f });
+		thresholds.restore(state.array());
+		float[] probabilities = { 0.7f, 0.2f, 0.1f, 0.2f, 0.45f, 0.35f, 0.3f, 0.39f, 0.31f, 0.3f, 0.3f, 0.4f };
+		NDArray weak = this.manager.create(probabilities, new Shape(4, 3)).log();
+
+		PseudoLabels labels = PseudoLabels.of(weak, null, thresholds);
+
+		assertThat(thresholds.current()).containsExactly(new float[] { 0.8f, 0.4f, 0.8f / 6 }, within(1e-6f));
+		// 0.7 < 0.8 (class 0); 0.45 >= 0.4 (class 1); 0.39 < 0.4 (class 1); 0.4 >= 0.133
+		// (class 2).
+		assertThat(labels.weights().toFloatArray()).containsExactly(0, 1, 0, 1);
+		assertThat(labels.targets().toFloatArray()).containsExactly(1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1);
+		assertThat(thresholds.state()).isEqualTo(state.array());
+		assertThatIllegalArgumentException().isThrownBy(() -> new SelfAdaptiveThresholds(4).restore(state.array()));
 	}
 
 	// A state as the floats it is

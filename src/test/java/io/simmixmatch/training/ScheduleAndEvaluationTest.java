@@ -1,5 +1,6 @@
 package io.simmixmatch.training;
 
+import java.util.Map;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -100,13 +101,8 @@ class ScheduleAndEvaluationTest {
 	}
 
 	private static Hyperparameters schedule(LearningRateSchedule schedule, int warmupEpochs) {
-		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
-		return new Hyperparameters(p.model(), 10, 100, p.batchSize(), p.unlabeledRatio(), p.labelsPerClass(),
-				p.validationPerClass(), p.optimizer(), 0.1, schedule, warmupEpochs, p.weightDecay(), p.colorJitter(),
-				p.labelSmoothing(), p.k(), p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(),
-				p.contrastiveTemperature(), p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(),
-				p.softMatch(), p.distributionAlignment(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(),
-				p.maxMinutes(), p.seed());
+		return TrainingLoopTest.with(Preset.FASHION_MNIST.hyperparameters(), Map.of("epochs", 10, "stepsPerEpoch", 100,
+				"learningRate", 0.1, "learningRateSchedule", schedule, "warmupEpochs", warmupEpochs));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -48,12 +51,7 @@ class TrainingLoopTest {
 	@Test
 	void aTimeBudgetEndsTheRunInTheEpochItRunsOutWithItsBestCheckpoint() throws IOException {
 		Hyperparameters p = hyperparameters(10_000, 20);
-		Hyperparameters threeSeconds = new Hyperparameters(p.model(), p.epochs(), p.stepsPerEpoch(), p.batchSize(),
-				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
-				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
-				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(),
-				p.distributionAlignment(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(), 0.05, p.seed());
+		Hyperparameters threeSeconds = with(p, Map.of("maxMinutes", 0.05));
 		List<StepResult> steps = new ArrayList<>();
 
 		TrainingOutcome outcome = train(Algorithm.SUPERVISED, threeSeconds, null, new TrainingListener() {
@@ -100,7 +98,7 @@ class TrainingLoopTest {
 	@Test
 	void strongContrastiveViewsFeedTheContrastiveLossAndTheRunIsReproducible() throws IOException {
 		Hyperparameters weak = hyperparameters(1, 5);
-		Hyperparameters strong = hyperparameters(1, 5, true, false, false);
+		Hyperparameters strong = with(hyperparameters(1, 5), Map.of("strongContrastiveViews", true));
 
 		Losses weakLosses = train(Algorithm.SIMMIXMATCH, weak, null, new TrainingListener() {
 		}, () -> false).history().get(0).losses();
@@ -165,7 +163,7 @@ class TrainingLoopTest {
 
 	@Test
 	void aResumedSoftMatchRunTakesBackItsMovingAverages(@TempDir Path resumed) throws IOException {
-		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, true, false), resumed);
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH, with(hyperparameters(2, 15), Map.of("softMatch", true)), resumed);
 
 		// A restart from scratch would have forgotten the first 15 steps' 0.1% each.
 		assertBothEndWithTheSameState(resumed, CheckpointFile::pseudoLabelWeighting, 12);
@@ -173,9 +171,18 @@ class TrainingLoopTest {
 
 	@Test
 	void aResumedAlignedRunTakesBackItsClassMeans(@TempDir Path resumed) throws IOException {
-		resumeAfterFifteenSteps(Algorithm.FIXMATCH, hyperparameters(2, 15, false, false, true), resumed);
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH, with(hyperparameters(2, 15), Map.of("distributionAlignment", true)),
+				resumed);
 
 		assertBothEndWithTheSameState(resumed, CheckpointFile::distributionAlignment, 10);
+	}
+
+	@Test
+	void aResumedFreeMatchRunTakesBackItsThresholds(@TempDir Path resumed) throws IOException {
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH, with(hyperparameters(2, 15), Map.of("freeMatch", true)), resumed);
+
+		// tau_t and the 10 class means
+		assertBothEndWithTheSameState(resumed, CheckpointFile::pseudoLabelWeighting, 11);
 	}
 
 	// The straight run's last checkpoint and the resumed one's keep the same floats.
@@ -242,22 +249,28 @@ class TrainingLoopTest {
 		return new TrainingSetup(algorithm, hp, IMAGES, SPLIT, Device.cpu(), checkpoints);
 	}
 
-	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
-		return hyperparameters(epochs, stepsPerEpoch, false, false, false);
-	}
-
 	// The one-convolution CNN: these tests are about the loop, not the backbone, and it
 	// trains them in less than half the preset's time. FixMatch runs with FlexMatch's
 	// thresholds, which start low enough for a few steps to have pseudo-labels, and
-	// whose state a resumed run must take back, or with SoftMatch's weights, and with or
-	// without distribution alignment.
-	private static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch, boolean strongContrastiveViews,
-			boolean softMatch, boolean distributionAlignment) {
+	// whose state a resumed run must take back.
+	static Hyperparameters hyperparameters(int epochs, int stepsPerEpoch) {
 		Hyperparameters p = Preset.FASHION_MNIST.hyperparameters();
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
 				3e-3, p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(),
-				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), strongContrastiveViews,
-				p.threshold(), p.lambdaPseudo(), true, softMatch, distributionAlignment, 0.9, 0.1, 2, 0, 5);
+				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), false, p.threshold(),
+				p.lambdaPseudo(), true, false, false, false, 0.9, 0.1, 2, 0, 5);
+	}
+
+	/**
+	 * Hyperparameters with some changed.
+	 * @param hp the hyperparameters
+	 * @param changes new values by name
+	 * @return {@code hp} with the changes
+	 */
+	static Hyperparameters with(Hyperparameters hp, Map<String, ?> changes) {
+		ObjectNode tree = JsonMapper.shared().valueToTree(hp);
+		changes.forEach((name, value) -> tree.set(name, JsonMapper.shared().valueToTree(value)));
+		return JsonMapper.shared().treeToValue(tree, Hyperparameters.class);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.simmixmatch.training;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -68,13 +69,7 @@ class TrainingScheduleTest {
 
 	private TrainingSchedule schedule(double maxMinutes) {
 		Hyperparameters p = TrainingLoopTest.hyperparameters(10, 100);
-		Hyperparameters hp = new Hyperparameters(p.model(), p.epochs(), p.stepsPerEpoch(), p.batchSize(),
-				p.unlabeledRatio(), p.labelsPerClass(), p.validationPerClass(), p.optimizer(), p.learningRate(),
-				p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(), p.k(),
-				p.temperature(), p.alpha(), p.lambdaU(), p.rampupEpochs(), p.lambdaSim(), p.contrastiveTemperature(),
-				p.strongContrastiveViews(), p.threshold(), p.lambdaPseudo(), p.flexMatch(), p.softMatch(),
-				p.distributionAlignment(), p.emaDecay(), p.batchNormMomentum(), p.checkpointEvery(), maxMinutes,
-				p.seed());
+		Hyperparameters hp = TrainingLoopTest.with(p, Map.of("maxMinutes", maxMinutes));
 		return new TrainingSchedule(hp, this.progress, this.now::get);
 	}
 
