@@ -45,13 +45,13 @@ public sealed interface Layer {
 
 		@Override
 		public Block block() {
-			return Conv2d.builder()
+			Conv2d.Builder builder = Conv2d.builder()
 				.setFilters(this.channels)
 				.setKernelShape(new Shape(this.kernel, this.kernel))
 				.optStride(new Shape(this.stride, this.stride))
 				.optPadding(new Shape(padding(), padding()))
-				.optBias(false)
-				.build();
+				.optBias(false);
+			return (this.kernel == 1) ? PointwiseConvolution.of(builder) : builder.build();
 		}
 
 	}
