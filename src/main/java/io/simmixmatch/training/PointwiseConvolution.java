@@ -11,8 +11,8 @@ import ai.djl.util.PairList;
  * {@code (N, C, H, W)} order. On an AMD EPYC of the Zen 5 family, libtorch's 1 x 1
  * convolution of a {@linkplain ChannelsLast channels-last} input with 256 or more input
  * channels returns values off by about half the output's range (71 of 448 shapes probed,
- * stride 1 and 2, batches of 1 to 112), while the default order's are right to 1e-6 on
- * the same shapes: ResNet-18's last projection (256 to 512 channels) gave logits 0.24
+ * stride 1 and 2, batches of 1 to 112), while the default order's are right (within 6e-6)
+ * on the same shapes: ResNet-18's last projection (256 to 512 channels) gave logits 0.24
  * away from float64's (docs/ARCHITECTURE.md). The reorder costs one copy of the input of
  * each projection shortcut; 3 x 3 convolutions keep channels-last.
  */
