@@ -42,8 +42,7 @@ final class PointwiseConvolution {
 		protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
 				PairList<String, Object> params) {
 			NDArray input = inputs.singletonOrThrow();
-			// flatten copies a channels-last array in its logical order (a view
-			// otherwise)
+			// A copy in logical order for a channels-last array, a view for the others
 			NDArray ordered = input.flatten().reshape(input.getShape());
 			return super.forwardInternal(parameterStore, new NDList(ordered), training, params);
 		}
