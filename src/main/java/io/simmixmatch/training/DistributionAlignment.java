@@ -62,23 +62,29 @@ final class DistributionAlignment {
 	 * rows, as they were before alignment
 	 */
 	void learn(float[] probabilities) {
-		float[] batchMeans = classMeans(probabilities, this.classes);
 		if (this.classMeans == null) {
-			this.classMeans = batchMeans;
-			return;
+			this.classMeans = classMeans(probabilities, this.classes);
 		}
-		for (int c = 0; c < this.classes; c++) {
-			this.classMeans[c] = (float) (MOMENTUM * this.classMeans[c] + (1 - MOMENTUM) * batchMeans[c]);
+		else {
+			moveTowards(this.classMeans, probabilities);
 		}
 	}
 
 	/**
-	 * The mean probability of each class.
-	 * @param probabilities {@code M x C} by rows
-	 * @param classes C
-	 * @return the {@code C} column means
+	 * Moves moving averages of class probabilities a tenth of a percent towards a step's
+	 * means, as {@code p_model} moves (and FreeMatch's class means).
+	 * @param means the averages, {@code C}, moved in place
+	 * @param probabilities the step's probabilities, {@code M x C} by rows
 	 */
-	static float[] classMeans(float[] probabilities, int classes) {
+	static void moveTowards(float[] means, float[] probabilities) {
+		float[] batchMeans = classMeans(probabilities, means.length);
+		for (int c = 0; c < means.length; c++) {
+			means[c] = (float) (MOMENTUM * means[c] + (1 - MOMENTUM) * batchMeans[c]);
+		}
+	}
+
+	// The mean probability of each class: the C column means of M x C rows
+	private static float[] classMeans(float[] probabilities, int classes) {
 		int m = probabilities.length / classes;
 		float[] means = new float[classes];
 		for (int i = 0; i < probabilities.length; i++) {

@@ -58,10 +58,7 @@ final class SelfAdaptiveThresholds implements ClassThresholds {
 			confidence += max / m;
 		}
 		this.global = (float) (MOMENTUM * this.global + (1 - MOMENTUM) * confidence);
-		float[] batchMeans = DistributionAlignment.classMeans(probabilities, classes);
-		for (int c = 0; c < classes; c++) {
-			this.classMeans[c] = (float) (MOMENTUM * this.classMeans[c] + (1 - MOMENTUM) * batchMeans[c]);
-		}
+		DistributionAlignment.moveTowards(this.classMeans, probabilities);
 	}
 
 	/**
