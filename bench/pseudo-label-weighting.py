@@ -80,7 +80,10 @@ def freematch(metadata, state, aligned_means):
 
 def kind(metadata):
     hyperparameters = metadata["hyperparameters"]
-    return "soft" if hyperparameters.get("softMatch") else "free" if hyperparameters.get("freeMatch") else "flex"
+    # Checkpoints written before 2026-12-07 name the weighting by three booleans.
+    weighting = hyperparameters.get("weighting") or (
+        "SOFTMATCH" if hyperparameters.get("softMatch") else "FREEMATCH" if hyperparameters.get("freeMatch") else "FLEXMATCH")
+    return {"SOFTMATCH": "soft", "FREEMATCH": "free", "FLEXMATCH": "flex"}[weighting]
 
 
 HEADERS = {

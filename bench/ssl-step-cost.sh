@@ -46,7 +46,7 @@ for algorithm in "${algorithms[@]}"; do
   name=$(echo "$algorithm-$model-$size" | tr 'A-Z' 'a-z')
   java -Xmx6g -jar "$jar" train --algorithm "$algorithm" --dataset "folder:$folder" --image-size "$size" \
     --data-dir "$results/data" --model "$model" --epochs "${EPOCHS:-4}" --steps-per-epoch "${STEPS:-20}" --batch-size "${BATCH:-16}" \
-    --unlabeled-ratio "${MU:-7}" --flex-match true --out "$results/checkpoints/$name" \
+    --unlabeled-ratio "${MU:-7}" --weighting FLEXMATCH --out "$results/checkpoints/$name" \
     --json-out "$results/$name.json" > "$results/$name.out" 2>&1
   python3 - "$results/$name.json" "$size" <<'PY'
 import json, statistics, sys

@@ -1,19 +1,20 @@
 package io.simmixmatch.studies;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.simmixmatch.training.Algorithm;
+import io.simmixmatch.training.Weighting;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One configuration of a study: its algorithm and the hyperparameters it sets beyond the
  * base, without those its algorithm ignores (so that a grid over {@code lambdaSim} runs
  * the supervised baseline once, not once per value), and without FixMatch's threshold
- * where it sets SoftMatch's weights or FreeMatch's thresholds, which replace it.
+ * where it sets a {@link Weighting} that does not read it.
  *
  * @param algorithm the algorithm
  * @param hyperparameters values by name, in the order the request gave them
@@ -22,7 +23,9 @@ record Configuration(Algorithm algorithm, Map<String, Object> hyperparameters) {
 
 	static final String ALGORITHM = "algorithm";
 
-	private static final Set<String> THRESHOLD = Set.of("threshold", "flexMatch");
+	private static final String WEIGHTING = "weighting";
+
+	private static final String THRESHOLD = "threshold";
 
 	/**
 	 * The configuration that values make.
@@ -34,11 +37,12 @@ record Configuration(Algorithm algorithm, Map<String, Object> hyperparameters) {
 		Object named = values.get(ALGORITHM);
 		Algorithm algorithm = (named != null) ? Algorithm.valueOf(named.toString())
 				: Objects.requireNonNull(baseAlgorithm, "a configuration needs an algorithm");
-		boolean thresholdReplaced = Boolean.TRUE.equals(values.get("softMatch"))
-				|| Boolean.TRUE.equals(values.get("freeMatch"));
+		boolean thresholdUnread = Arrays.stream(Weighting.values())
+			.filter((weighting) -> !weighting.readsThreshold())
+			.anyMatch((weighting) -> weighting.name().equalsIgnoreCase(String.valueOf(values.get(WEIGHTING))));
 		Map<String, Object> used = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			if (!name.equals(ALGORITHM) && algorithm.uses(name) && !(thresholdReplaced && THRESHOLD.contains(name))) {
+			if (!name.equals(ALGORITHM) && algorithm.uses(name) && !(thresholdUnread && name.equals(THRESHOLD))) {
 				used.put(name, value);
 			}
 		});

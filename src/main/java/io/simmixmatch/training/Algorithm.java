@@ -19,11 +19,10 @@ public enum Algorithm {
 
 	/**
 	 * A weak view's confident prediction is the pseudo-label of a strong (RandAugment)
-	 * view of the same image; with {@code flexMatch}, FlexMatch's class-wise thresholds;
-	 * with {@code softMatch}, every prediction is one, weighed by SoftMatch's weights;
-	 * with {@code freeMatch}, FreeMatch's thresholds, which follow the model's
-	 * confidence; with {@code distributionAlignment}, labels and weights come from
-	 * probabilities aligned to a uniform class distribution.
+	 * view of the same image, weighed as {@code weighting} says (a fixed threshold,
+	 * FlexMatch's or FreeMatch's thresholds, SoftMatch's weights); with
+	 * {@code distributionAlignment}, labels and weights come from probabilities aligned
+	 * to a uniform class distribution.
 	 */
 	FIXMATCH(Consistency.FIXMATCH, false),
 
@@ -75,7 +74,7 @@ public enum Algorithm {
 		return switch (name) {
 			case "unlabeledRatio" -> this.consistency != Consistency.NONE;
 			case "k", "temperature", "alpha", "lambdaU", "rampupEpochs" -> this.consistency == Consistency.MIXMATCH;
-			case "threshold", "lambdaPseudo", "flexMatch", "softMatch", "freeMatch", "distributionAlignment" ->
+			case "threshold", "lambdaPseudo", "weighting", "distributionAlignment" ->
 				this.consistency == Consistency.FIXMATCH;
 			case "lambdaSim", "contrastiveTemperature" -> this.contrastive;
 			case "strongContrastiveViews" -> this == SIMMIXMATCH;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -22,7 +23,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The checkpoint format: a zip of {@code metadata.json}, the trained weights
@@ -52,9 +55,9 @@ public final class CheckpointFile {
 	private static final String FLEXMATCH_PSEUDO_LABELS = "pseudo-labels.ints";
 
 	// A checkpoint written before a hyperparameter existed reads it as 0 or false:
-	// what its run trained with (no time budget, warm-up, label smoothing, SoftMatch or
-	// distribution alignment), what it never read (FixMatch's threshold, lambdaPseudo and
-	// flexMatch), or what serving never reads (batchNormMomentum, 0.1 before it).
+	// what its run trained with (no time budget, warm-up, label smoothing or distribution
+	// alignment), what it never read (FixMatch's threshold and lambdaPseudo), or what
+	// serving never reads (batchNormMomentum, 0.1 before it).
 	// Resuming takes a run's hyperparameters from the run, not its checkpoint.
 	private static final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -132,13 +135,28 @@ public final class CheckpointFile {
 				throw new IOException(file + " is not a complete checkpoint: " + METADATA + " is missing");
 			}
 			try (InputStream in = zip.getInputStream(entry)) {
-				return json.readValue(in, CheckpointMetadata.class);
+				return metadata(json.readTree(in));
 			}
 		}
 	}
 
 	public CheckpointMetadata metadata() {
-		return json.readValue(this.entries.get(METADATA), CheckpointMetadata.class);
+		return metadata(json.readTree(this.entries.get(METADATA)));
+	}
+
+	// A checkpoint written before the weighting was one hyperparameter names it by
+	// three booleans (migration V23 reads the runs' the same way); one written before
+	// FixMatch reads as a fixed threshold, which its run never read.
+	private static CheckpointMetadata metadata(JsonNode tree) {
+		ObjectNode hyperparameters = (ObjectNode) tree.get("hyperparameters");
+		if (!hyperparameters.has("weighting")) {
+			Weighting weighting = hyperparameters.path("softMatch").asBoolean() ? Weighting.SOFTMATCH
+					: hyperparameters.path("freeMatch").asBoolean() ? Weighting.FREEMATCH
+							: hyperparameters.path("flexMatch").asBoolean() ? Weighting.FLEXMATCH : Weighting.THRESHOLD;
+			hyperparameters.remove(List.of("flexMatch", "softMatch", "freeMatch"));
+			hyperparameters.put("weighting", weighting.name());
+		}
+		return json.treeToValue(tree, CheckpointMetadata.class);
 	}
 
 	/**

@@ -66,10 +66,6 @@ public final class HyperparameterOverrides {
 			violations.add(new InvalidHyperparametersException.Violation("warmupEpochs",
 					"must be less than epochs (%d)".formatted(hyperparameters.epochs())));
 		}
-		if (hyperparameters.softMatch() && hyperparameters.freeMatch()) {
-			violations.add(new InvalidHyperparametersException.Violation("freeMatch",
-					"must be false with softMatch: each replaces FixMatch's threshold"));
-		}
 		if (!violations.isEmpty()) {
 			throw new InvalidHyperparametersException(violations);
 		}

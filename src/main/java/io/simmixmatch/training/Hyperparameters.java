@@ -46,16 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
  * strongly augmented (random-resized crop, flip, jitter), instead of the K views that
  * guess the labels
  * @param threshold the confidence a weak view's prediction needs to become the
- * pseudo-label of its strong view (FixMatch's tau; FlexMatch's highest threshold)
+ * pseudo-label of its strong view (FixMatch's tau; FlexMatch's highest threshold; unread
+ * by FreeMatch's and SoftMatch's weightings)
  * @param lambdaPseudo weight of FixMatch's pseudo-label loss
- * @param flexMatch whether FixMatch's threshold is FlexMatch's: each class's lowered by
- * how few confident predictions it has had so far
- * @param softMatch whether FixMatch weighs every pseudo-label by SoftMatch's truncated
- * Gaussian of its confidence instead of keeping those above a threshold
- * ({@code threshold} and {@code flexMatch} then go unread)
- * @param freeMatch whether FixMatch's thresholds are FreeMatch's self-adaptive ones,
- * which follow the model's mean confidence and class distribution instead of a fixed tau
- * ({@code threshold} and {@code flexMatch} then go unread; not with {@code softMatch})
+ * @param weighting how FixMatch weighs each weak view's pseudo-label: by a fixed
+ * {@code threshold}, FlexMatch's or FreeMatch's class-wise thresholds, or SoftMatch's
+ * weights
  * @param distributionAlignment whether FixMatch's pseudo-labels and their weights come
  * from the weak views' probabilities aligned to a uniform class distribution
  * (ReMixMatch's distribution alignment), so that classes the model over-predicts lose
@@ -95,9 +91,7 @@ public record Hyperparameters(
 		boolean strongContrastiveViews,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double threshold,
 		@DecimalMin("0") @DecimalMax("100") double lambdaPseudo,
-		boolean flexMatch,
-		boolean softMatch,
-		boolean freeMatch,
+		@NotNull Weighting weighting,
 		boolean distributionAlignment,
 		@DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double emaDecay,
 		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double batchNormMomentum,

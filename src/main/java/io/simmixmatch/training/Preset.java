@@ -18,7 +18,7 @@ public enum Preset {
 	SEED("seed",
 			new Hyperparameters(ModelArchitecture.RESNET_18, 300, 30, 512, 1, 100, 500, OptimizerType.ADAM, 4e-4,
 					LearningRateSchedule.CONSTANT, 0, 5e-4, 0.2, 0, 2, 0.1, 0.75, 50, 300, 1, 0.5, false, 0.95, 1,
-					false, false, false, false, 0.999, 0.1, 50, 0, 0),
+					Weighting.THRESHOLD, false, 0.999, 0.1, 50, 0, 0),
 			Algorithm.SIMMIXMATCH),
 
 	/**
@@ -33,8 +33,8 @@ public enum Preset {
 	 */
 	FASHION_MNIST("fashion-mnist",
 			new Hyperparameters(ModelArchitecture.CNN_6, 60, 100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3,
-					LearningRateSchedule.CONSTANT, 0, 0.02, 0, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, false, 0.95, 1, false,
-					false, false, false, 0.999, 0.1, 10, 0, 0),
+					LearningRateSchedule.CONSTANT, 0, 0.02, 0, 0, 2, 0.5, 0.75, 75, 16, 1, 0.5, false, 0.95, 1,
+					Weighting.THRESHOLD, false, 0.999, 0.1, 10, 0, 0),
 			Algorithm.MIXMATCH),
 
 	/**
@@ -47,8 +47,8 @@ public enum Preset {
 	 */
 	PHOTO_32("photo-32",
 			new Hyperparameters(ModelArchitecture.CNN_6, 20, 30, 16, 7, 100, 500, OptimizerType.ADAMW, 2e-3,
-					LearningRateSchedule.COSINE, 0, 0.02, 0, 0, 2, 0.5, 0.75, 75, 20, 1, 0.5, false, 0.95, 1, true,
-					false, false, false, 0.999, 0.1, 10, 0, 0),
+					LearningRateSchedule.COSINE, 0, 0.02, 0, 0, 2, 0.5, 0.75, 75, 20, 1, 0.5, false, 0.95, 1,
+					Weighting.FLEXMATCH, false, 0.999, 0.1, 10, 0, 0),
 			Algorithm.FIXMATCH),
 
 	/**
@@ -60,8 +60,8 @@ public enum Preset {
 	 */
 	PHOTO_96("photo-96",
 			new Hyperparameters(ModelArchitecture.CNN_6_STEM, 20, 30, 16, 7, 100, 500, OptimizerType.ADAMW, 2e-3,
-					LearningRateSchedule.COSINE, 0, 0.02, 0, 0, 2, 0.5, 0.75, 75, 20, 1, 0.5, false, 0.95, 1, true,
-					false, false, false, 0.999, 0.1, 10, 0, 0),
+					LearningRateSchedule.COSINE, 0, 0.02, 0, 0, 2, 0.5, 0.75, 75, 20, 1, 0.5, false, 0.95, 1,
+					Weighting.FLEXMATCH, false, 0.999, 0.1, 10, 0, 0),
 			Algorithm.FIXMATCH);
 
 	/**

@@ -17,20 +17,19 @@ sealed interface PseudoLabelWeighting permits ClassThresholds, SoftMatchWeights 
 	 * @param classes the number of classes
 	 * @param images the images of the data set
 	 * @param unlabeled how many of them are unlabeled
-	 * @return SoftMatch's weights where {@code softMatch} (which align the probabilities
-	 * they weigh unless the run aligns them already), FreeMatch's thresholds where
-	 * {@code freeMatch}, otherwise tau or FlexMatch's
+	 * @return the run's {@link Weighting}; SoftMatch's aligns the probabilities it weighs
+	 * unless the run aligns them already
 	 */
 	static PseudoLabelWeighting of(Hyperparameters hp, Algorithm algorithm, int classes, int images, int unlabeled) {
-		boolean fixMatch = algorithm.consistency() == Algorithm.Consistency.FIXMATCH;
-		if (fixMatch && hp.softMatch()) {
-			return new SoftMatchWeights(classes, !hp.distributionAlignment());
-		}
-		if (fixMatch && hp.freeMatch()) {
-			return new SelfAdaptiveThresholds(classes);
-		}
-		return new PseudoLabelThresholds((float) hp.threshold(), fixMatch && hp.flexMatch(), classes, images,
-				unlabeled);
+		Weighting weighting = (algorithm.consistency() == Algorithm.Consistency.FIXMATCH) ? hp.weighting()
+				: Weighting.THRESHOLD;
+		float threshold = (float) hp.threshold();
+		return switch (weighting) {
+			case THRESHOLD -> new PseudoLabelThresholds(threshold, false, classes, images, unlabeled);
+			case FLEXMATCH -> new PseudoLabelThresholds(threshold, true, classes, images, unlabeled);
+			case FREEMATCH -> new SelfAdaptiveThresholds(classes);
+			case SOFTMATCH -> new SoftMatchWeights(classes, !hp.distributionAlignment());
+		};
 	}
 
 	/**

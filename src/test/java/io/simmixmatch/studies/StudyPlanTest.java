@@ -8,8 +8,6 @@ import io.simmixmatch.studies.CreateStudyRequest.Range;
 import io.simmixmatch.studies.CreateStudyRequest.RandomSearch;
 import io.simmixmatch.training.Algorithm;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +30,19 @@ class StudyPlanTest {
 				Map.entry("lambdaSim", 0.25), Map.entry("epochs", 2));
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "softMatch", "freeMatch" })
-	void aWeightingWithoutThresholdRunsOnceInAGridOverFixMatchsThreshold(String weighting) {
+	@Test
+	void aWeightingWithoutThresholdRunsOnceInAGridOverFixMatchsThreshold() {
 		Map<String, List<Object>> grid = new LinkedHashMap<>();
-		grid.put(weighting, List.of(false, true));
+		grid.put("weighting", List.of("THRESHOLD", "FLEXMATCH", "FREEMATCH", "softmatch"));
 		grid.put("threshold", List.of(0.9, 0.95));
 
 		List<Configuration> configurations = StudyPlanner.gridOf(grid, Algorithm.FIXMATCH);
 
 		assertThat(configurations).extracting(Configuration::label)
-			.containsExactly("FIXMATCH %s=false threshold=0.9".formatted(weighting),
-					"FIXMATCH %s=false threshold=0.95".formatted(weighting), "FIXMATCH %s=true".formatted(weighting));
+			.containsExactly("FIXMATCH weighting=THRESHOLD threshold=0.9",
+					"FIXMATCH weighting=THRESHOLD threshold=0.95", "FIXMATCH weighting=FLEXMATCH threshold=0.9",
+					"FIXMATCH weighting=FLEXMATCH threshold=0.95", "FIXMATCH weighting=FREEMATCH",
+					"FIXMATCH weighting=softmatch");
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,29 +25,16 @@ class CheckpointCompatibilityTest {
 
 	@Test
 	void metadataFromBeforeFixMatchAndTimeBudgetsReadsWhatItLacksAsUnset() throws IOException {
-		CheckpointMetadata current = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, Algorithm.MIXMATCH,
-				Preset.FASHION_MNIST.hyperparameters(), "fashion-mnist", List.of("a", "b"), 1, 28, 28,
-				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, 95.5, null, 0, List.of());
-		JsonMapper json = JsonMapper.shared();
-		ObjectNode old = (ObjectNode) json.valueToTree(current);
-		((ObjectNode) old.get("hyperparameters"))
-			.remove(List.of("threshold", "lambdaPseudo", "flexMatch", "softMatch", "freeMatch", "distributionAlignment",
-					"maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
+		ObjectNode old = currentMetadata();
+		((ObjectNode) old.get("hyperparameters")).remove(List.of("threshold", "lambdaPseudo", "weighting",
+				"distributionAlignment", "maxMinutes", "warmupEpochs", "labelSmoothing", "batchNormMomentum"));
 		old.remove("trainedSeconds");
-		Path file = this.dir.resolve("old.ckpt");
-		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-			zip.putNextEntry(new ZipEntry("metadata.json"));
-			zip.write(json.writeValueAsBytes(old));
-			zip.closeEntry();
-		}
 
-		CheckpointMetadata read = CheckpointFile.readMetadata(file);
+		CheckpointMetadata read = CheckpointFile.readMetadata(checkpointOf(old));
 
 		assertThat(read.hyperparameters().lambdaU()).isEqualTo(75);
 		assertThat(read.hyperparameters().threshold()).isZero();
-		assertThat(read.hyperparameters().flexMatch()).isFalse();
-		assertThat(read.hyperparameters().softMatch()).isFalse();
-		assertThat(read.hyperparameters().freeMatch()).isFalse();
+		assertThat(read.hyperparameters().weighting()).as("unread by MixMatch").isEqualTo(Weighting.THRESHOLD);
 		assertThat(read.hyperparameters().distributionAlignment()).isFalse();
 		assertThat(read.hyperparameters().maxMinutes()).isZero();
 		assertThat(read.hyperparameters().warmupEpochs()).isZero();
@@ -53,6 +42,40 @@ class CheckpointCompatibilityTest {
 		assertThat(read.hyperparameters().batchNormMomentum()).as("unread by serving").isZero();
 		assertThat(read.step()).isEqualTo(300);
 		assertThat(read.trainedSeconds()).isZero();
+	}
+
+	@ParameterizedTest(name = "flexMatch {0}, softMatch {1}, freeMatch {2}: {3}")
+	@CsvSource(textBlock = """
+			false, false, false, THRESHOLD
+			true,  false, false, FLEXMATCH
+			true,  true,  false, SOFTMATCH
+			true,  false, true,  FREEMATCH
+			""")
+	void metadataFromBeforeTheWeightingReadsTheOneItsBooleansNamed(boolean flexMatch, boolean softMatch,
+			boolean freeMatch, Weighting weighting) throws IOException {
+		ObjectNode old = currentMetadata();
+		ObjectNode hyperparameters = (ObjectNode) old.get("hyperparameters");
+		hyperparameters.remove("weighting");
+		hyperparameters.put("flexMatch", flexMatch).put("softMatch", softMatch).put("freeMatch", freeMatch);
+
+		assertThat(CheckpointFile.readMetadata(checkpointOf(old)).hyperparameters().weighting()).isEqualTo(weighting);
+	}
+
+	private static ObjectNode currentMetadata() {
+		CheckpointMetadata current = new CheckpointMetadata(CheckpointMetadata.FORMAT_VERSION, Algorithm.MIXMATCH,
+				Preset.FASHION_MNIST.hyperparameters(), "fashion-mnist", List.of("a", "b"), 1, 28, 28,
+				new Normalization(new float[] { 0.3f }, new float[] { 0.2f }), 3, 300, 95.5, null, 0, List.of());
+		return JsonMapper.shared().valueToTree(current);
+	}
+
+	private Path checkpointOf(ObjectNode metadata) throws IOException {
+		Path file = this.dir.resolve("old.ckpt");
+		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("metadata.json"));
+			zip.write(JsonMapper.shared().writeValueAsBytes(metadata));
+			zip.closeEntry();
+		}
+		return file;
 	}
 
 	@Test

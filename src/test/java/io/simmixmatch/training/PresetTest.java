@@ -55,7 +55,7 @@ class PresetTest {
 	void fashionMnistKeepsItsMeasuredRecipe() {
 		assertThat(Preset.FASHION_MNIST.hyperparameters()).isEqualTo(new Hyperparameters(ModelArchitecture.CNN_6, 60,
 				100, 64, 1, 100, 500, OptimizerType.ADAMW, 2e-3, LearningRateSchedule.CONSTANT, 0, 0.02, 0, 0, 2, 0.5,
-				0.75, 75, 16, 1, 0.5, false, 0.95, 1, false, false, false, false, 0.999, 0.1, 10, 0, 0));
+				0.75, 75, 16, 1, 0.5, false, 0.95, 1, Weighting.THRESHOLD, false, 0.999, 0.1, 10, 0, 0));
 		assertThat(Preset.FASHION_MNIST.algorithm()).isEqualTo(Algorithm.MIXMATCH);
 	}
 
@@ -79,7 +79,7 @@ class PresetTest {
 	void photosTrainWithFixMatchAndFlexMatchThresholds() {
 		assertThat(Stream.of(Preset.PHOTO_32, Preset.PHOTO_96)).allSatisfy((preset) -> {
 			assertThat(preset.algorithm()).isEqualTo(Algorithm.FIXMATCH);
-			assertThat(preset.hyperparameters().flexMatch()).isTrue();
+			assertThat(preset.hyperparameters().weighting()).isEqualTo(Weighting.FLEXMATCH);
 		});
 		assertThat(Preset.PHOTO_32.hyperparameters().model()).isEqualTo(ModelArchitecture.CNN_6);
 		assertThat(Preset.PHOTO_96.hyperparameters().model()).isEqualTo(ModelArchitecture.CNN_6_STEM);

@@ -163,7 +163,8 @@ class TrainingLoopTest {
 
 	@Test
 	void aResumedSoftMatchRunTakesBackItsMovingAverages(@TempDir Path resumed) throws IOException {
-		resumeAfterFifteenSteps(Algorithm.FIXMATCH, with(hyperparameters(2, 15), Map.of("softMatch", true)), resumed);
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH,
+				with(hyperparameters(2, 15), Map.of("weighting", Weighting.SOFTMATCH)), resumed);
 
 		// A restart from scratch would have forgotten the first 15 steps' 0.1% each.
 		assertBothEndWithTheSameState(resumed, CheckpointFile::pseudoLabelWeighting, 12);
@@ -179,7 +180,8 @@ class TrainingLoopTest {
 
 	@Test
 	void aResumedFreeMatchRunTakesBackItsThresholds(@TempDir Path resumed) throws IOException {
-		resumeAfterFifteenSteps(Algorithm.FIXMATCH, with(hyperparameters(2, 15), Map.of("freeMatch", true)), resumed);
+		resumeAfterFifteenSteps(Algorithm.FIXMATCH,
+				with(hyperparameters(2, 15), Map.of("weighting", Weighting.FREEMATCH)), resumed);
 
 		// tau_t and the 10 class means
 		assertBothEndWithTheSameState(resumed, CheckpointFile::pseudoLabelWeighting, 11);
@@ -258,7 +260,7 @@ class TrainingLoopTest {
 		return new Hyperparameters(ModelArchitecture.SMALL_CNN, epochs, stepsPerEpoch, 16, 1, 10, 10, p.optimizer(),
 				3e-3, p.learningRateSchedule(), p.warmupEpochs(), p.weightDecay(), p.colorJitter(), p.labelSmoothing(),
 				2, p.temperature(), p.alpha(), 10, 2, 0.5, p.contrastiveTemperature(), false, p.threshold(),
-				p.lambdaPseudo(), true, false, false, false, 0.9, 0.1, 2, 0, 5);
+				p.lambdaPseudo(), Weighting.FLEXMATCH, false, 0.9, 0.1, 2, 0, 5);
 	}
 
 	/**
