@@ -1,11 +1,13 @@
 -- How FixMatch weighs its pseudo-labels becomes one hyperparameter, weighting, where three
 -- booleans named it (softMatch and freeMatch excluding each other, flexMatch read only
--- without them); CheckpointFile reads old checkpoints the same way. Runs from before
--- FixMatch read as a fixed threshold, which they never read. Studies keep their requests
--- and configurations as their clients wrote them: they are launched, and only shown.
+-- without them); WeightingBooleans reads old checkpoints, and runs that pods of the
+-- previous version store during the rolling update, the same way. Runs from before
+-- FixMatch read as a fixed threshold, which they never read. The booleans stay, and new
+-- runs are stored with them too, for those pods to read until a later release drops
+-- them (expand, then contract). Studies keep their requests and configurations as their
+-- clients wrote them: they are launched, and only shown.
 update training_run
-set hyperparameters = (hyperparameters - 'flexMatch' - 'softMatch' - 'freeMatch')
-    || jsonb_build_object('weighting', case
+set hyperparameters = hyperparameters || jsonb_build_object('weighting', case
         when (hyperparameters ->> 'softMatch')::boolean then 'SOFTMATCH'
         when (hyperparameters ->> 'freeMatch')::boolean then 'FREEMATCH'
         when (hyperparameters ->> 'flexMatch')::boolean then 'FLEXMATCH'

@@ -1,17 +1,34 @@
 package io.simmixmatch.runs;
 
-import io.simmixmatch.database.JsonColumnConverter;
 import io.simmixmatch.training.Hyperparameters;
+import io.simmixmatch.training.WeightingBooleans;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Stores the hyperparameters of a run as a JSON object. */
+/**
+ * Stores the hyperparameters of a run as a JSON object, with the weighting also as the
+ * booleans that pods of the version before migration V23 read
+ * ({@link WeightingBooleans}).
+ */
 @Converter
-class HyperparametersJsonConverter extends JsonColumnConverter<Hyperparameters> {
+class HyperparametersJsonConverter implements AttributeConverter<Hyperparameters, String> {
 
-	HyperparametersJsonConverter() {
-		super(new TypeReference<>() {
-		});
+	private static final JsonMapper json = JsonMapper.shared();
+
+	@Override
+	public String convertToDatabaseColumn(Hyperparameters hyperparameters) {
+		ObjectNode tree = json.valueToTree(hyperparameters);
+		WeightingBooleans.write(tree);
+		return json.writeValueAsString(tree);
+	}
+
+	@Override
+	public Hyperparameters convertToEntityAttribute(String column) {
+		ObjectNode tree = (ObjectNode) json.readTree(column);
+		WeightingBooleans.read(tree);
+		return json.treeToValue(tree, Hyperparameters.class);
 	}
 
 }

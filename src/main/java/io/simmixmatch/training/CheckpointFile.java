@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -144,18 +143,8 @@ public final class CheckpointFile {
 		return metadata(json.readTree(this.entries.get(METADATA)));
 	}
 
-	// A checkpoint written before the weighting was one hyperparameter names it by
-	// three booleans (migration V23 reads the runs' the same way); one written before
-	// FixMatch reads as a fixed threshold, which its run never read.
 	private static CheckpointMetadata metadata(JsonNode tree) {
-		ObjectNode hyperparameters = (ObjectNode) tree.get("hyperparameters");
-		if (!hyperparameters.has("weighting")) {
-			Weighting weighting = hyperparameters.path("softMatch").asBoolean() ? Weighting.SOFTMATCH
-					: hyperparameters.path("freeMatch").asBoolean() ? Weighting.FREEMATCH
-							: hyperparameters.path("flexMatch").asBoolean() ? Weighting.FLEXMATCH : Weighting.THRESHOLD;
-			hyperparameters.remove(List.of("flexMatch", "softMatch", "freeMatch"));
-			hyperparameters.put("weighting", weighting.name());
-		}
+		WeightingBooleans.read((ObjectNode) tree.get("hyperparameters"));
 		return json.treeToValue(tree, CheckpointMetadata.class);
 	}
 

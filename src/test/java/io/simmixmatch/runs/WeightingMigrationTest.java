@@ -1,70 +1,80 @@
 package io.simmixmatch.runs;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.simmixmatch.database.EmbeddedPostgresAutoConfiguration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs stored with the three booleans read as the weighting they named. */
+/**
+ * The upgrade that made FixMatch's weighting one hyperparameter: runs stored with the
+ * three booleans get the weighting they named, and keep the booleans for pods of the
+ * previous version during the rolling update.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ImportAutoConfiguration(EmbeddedPostgresAutoConfiguration.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class WeightingMigrationTest {
 
+	private static final String SCHEMA = "before_weighting";
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@Test
-	void theThreeBooleansBecomeTheWeightingTheyNamed() throws Exception {
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			DataSource database = postgres.getPostgresDatabase();
-			Flyway.configure().dataSource(database).target("22").load().migrate();
-			Map<String, String> stored = new LinkedHashMap<>();
-			stored.put("fixed", """
-					{"threshold": 0.95, "flexMatch": false, "softMatch": false, "freeMatch": false}""");
-			stored.put("flexmatch", """
-					{"threshold": 0.95, "flexMatch": true, "softMatch": false, "freeMatch": false}""");
-			stored.put("softmatch over flexmatch", """
-					{"threshold": 0.95, "flexMatch": true, "softMatch": true, "freeMatch": false}""");
-			stored.put("freematch over flexmatch", """
-					{"threshold": 0.95, "flexMatch": true, "softMatch": false, "freeMatch": true}""");
-			try (Connection connection = database
-				.getConnection(); PreparedStatement insert = connection.prepareStatement("""
-						insert into training_run (name, dataset_id, algorithm, preset, hyperparameters, status,
-						                          total_epochs, total_steps, created_at)
-						values (?, 'fashion-mnist', 'FIXMATCH', 'photo-32', ?::jsonb, 'SUCCEEDED', 1, 1, now())""")) {
-				for (Map.Entry<String, String> run : stored.entrySet()) {
-					insert.setString(1, run.getKey());
-					insert.setString(2, run.getValue());
-					insert.executeUpdate();
-				}
+	void storedRunsGetTheWeightingTheirBooleansNamed() {
+		this.jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
+		migrate("22");
+		insertRun("fixed", false, false, false);
+		insertRun("flexmatch", true, false, false);
+		insertRun("softmatch over flexmatch", true, true, false);
+		insertRun("freematch over flexmatch", true, false, true);
+
+		migrate("23");
+
+		Map<String, String> weightings = this.jdbc.query("""
+				select name, (hyperparameters ->> 'weighting')
+				       || ' ' || (hyperparameters ?& array['flexMatch', 'softMatch', 'freeMatch']) as weighting
+				from %s.training_run""".formatted(SCHEMA), (rows) -> {
+			Map<String, String> byName = new HashMap<>();
+			while (rows.next()) {
+				byName.put(rows.getString("name"), rows.getString("weighting"));
 			}
-
-			Flyway.configure().dataSource(database).load().migrate();
-
-			assertThat(hyperparametersByName(database))
-				.isEqualTo(Map.of("fixed", "{\"threshold\": 0.95, \"weighting\": \"THRESHOLD\"}", "flexmatch",
-						"{\"threshold\": 0.95, \"weighting\": \"FLEXMATCH\"}", "softmatch over flexmatch",
-						"{\"threshold\": 0.95, \"weighting\": \"SOFTMATCH\"}", "freematch over flexmatch",
-						"{\"threshold\": 0.95, \"weighting\": \"FREEMATCH\"}"));
-		}
+			return byName;
+		});
+		assertThat(weightings).isEqualTo(Map.of("fixed", "THRESHOLD true", "flexmatch", "FLEXMATCH true",
+				"softmatch over flexmatch", "SOFTMATCH true", "freematch over flexmatch", "FREEMATCH true"));
+		this.jdbc.execute("drop schema " + SCHEMA + " cascade");
 	}
 
-	private static Map<String, String> hyperparametersByName(DataSource database) throws SQLException {
-		Map<String, String> read = new HashMap<>();
-		try (Connection connection = database.getConnection();
-				ResultSet rows = connection.createStatement()
-					.executeQuery("select name, hyperparameters::text from training_run")) {
-			while (rows.next()) {
-				read.put(rows.getString(1), rows.getString(2));
-			}
-		}
-		return read;
+	private void migrate(String version) {
+		Flyway.configure().dataSource(this.dataSource).schemas(SCHEMA).target(version).load().migrate();
+	}
+
+	private void insertRun(String name, boolean flexMatch, boolean softMatch, boolean freeMatch) {
+		this.jdbc.update("""
+				insert into %s.training_run (name, dataset_id, algorithm, preset, hyperparameters, status,
+				                             total_epochs, total_steps, created_at)
+				values (?, 'fashion-mnist', 'FIXMATCH', 'photo-32',
+				        jsonb_build_object('threshold', 0.95, 'flexMatch', ?, 'softMatch', ?, 'freeMatch', ?),
+				        'SUCCEEDED', 1, 1, now())""".formatted(SCHEMA), name, flexMatch, softMatch, freeMatch);
 	}
 
 }
