@@ -80,7 +80,7 @@ def freematch(metadata, state, aligned_means):
 
 def kind(metadata):
     hyperparameters = metadata["hyperparameters"]
-    # Checkpoints written before 2026-12-07 name the weighting by three booleans.
+    # Checkpoints written before 2026-12-08 name the weighting by three booleans.
     weighting = hyperparameters.get("weighting") or (
         "SOFTMATCH" if hyperparameters.get("softMatch") else "FREEMATCH" if hyperparameters.get("freeMatch") else "FLEXMATCH")
     return {"SOFTMATCH": "soft", "FREEMATCH": "free", "FLEXMATCH": "flex"}[weighting]

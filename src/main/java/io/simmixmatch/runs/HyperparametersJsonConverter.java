@@ -4,6 +4,7 @@ import io.simmixmatch.training.Hyperparameters;
 import io.simmixmatch.training.WeightingBooleans;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,14 +19,20 @@ class HyperparametersJsonConverter implements AttributeConverter<Hyperparameters
 	private static final JsonMapper json = JsonMapper.shared();
 
 	@Override
-	public String convertToDatabaseColumn(Hyperparameters hyperparameters) {
+	public @Nullable String convertToDatabaseColumn(@Nullable Hyperparameters hyperparameters) {
+		if (hyperparameters == null) {
+			return null;
+		}
 		ObjectNode tree = json.valueToTree(hyperparameters);
-		WeightingBooleans.write(tree);
+		WeightingBooleans.write(tree, hyperparameters.weighting());
 		return json.writeValueAsString(tree);
 	}
 
 	@Override
-	public Hyperparameters convertToEntityAttribute(String column) {
+	public @Nullable Hyperparameters convertToEntityAttribute(@Nullable String column) {
+		if (column == null) {
+			return null;
+		}
 		ObjectNode tree = (ObjectNode) json.readTree(column);
 		WeightingBooleans.read(tree);
 		return json.treeToValue(tree, Hyperparameters.class);

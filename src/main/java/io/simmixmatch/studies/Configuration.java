@@ -1,6 +1,5 @@
 package io.simmixmatch.studies;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,13 +7,12 @@ import java.util.stream.Collectors;
 
 import io.simmixmatch.training.Algorithm;
 import io.simmixmatch.training.Weighting;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One configuration of a study: its algorithm and the hyperparameters it sets beyond the
  * base, without those its algorithm ignores (so that a grid over {@code lambdaSim} runs
  * the supervised baseline once, not once per value), and without FixMatch's threshold
- * where it sets a {@link Weighting} that does not read it.
+ * where it or the study's base sets a {@link Weighting} that does not read it.
  *
  * @param algorithm the algorithm
  * @param hyperparameters values by name, in the order the request gave them
@@ -30,16 +28,17 @@ record Configuration(Algorithm algorithm, Map<String, Object> hyperparameters) {
 	/**
 	 * The configuration that values make.
 	 * @param values {@code algorithm} (a name) and hyperparameters by name
-	 * @param baseAlgorithm the algorithm where the values name none
-	 * @return the configuration, without the hyperparameters its algorithm ignores
+	 * @param base the study's base: the algorithm and weighting where the values name
+	 * none
+	 * @return the configuration, without the hyperparameters it ignores
 	 */
-	static Configuration of(Map<String, ?> values, @Nullable Algorithm baseAlgorithm) {
+	static Configuration of(Map<String, ?> values, CreateStudyRequest.Base base) {
 		Object named = values.get(ALGORITHM);
 		Algorithm algorithm = (named != null) ? Algorithm.valueOf(named.toString())
-				: Objects.requireNonNull(baseAlgorithm, "a configuration needs an algorithm");
-		boolean thresholdUnread = Arrays.stream(Weighting.values())
-			.filter((weighting) -> !weighting.readsThreshold())
-			.anyMatch((weighting) -> weighting.name().equalsIgnoreCase(String.valueOf(values.get(WEIGHTING))));
+				: Objects.requireNonNull(base.algorithm(), "a configuration needs an algorithm");
+		Map<String, Object> shared = Objects.requireNonNullElse(base.hyperparameters(), Map.of());
+		Object weighting = values.containsKey(WEIGHTING) ? values.get(WEIGHTING) : shared.get(WEIGHTING);
+		boolean thresholdUnread = Weighting.named(weighting).filter((chosen) -> !chosen.readsThreshold()).isPresent();
 		Map<String, Object> used = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
 			if (!name.equals(ALGORITHM) && algorithm.uses(name) && !(thresholdUnread && name.equals(THRESHOLD))) {

@@ -89,9 +89,7 @@ class Study {
 	}
 
 	List<Configuration> getConfigurations() {
-		return this.configurations.stream()
-			.map((values) -> Configuration.of(values, this.request.base().algorithm()))
-			.toList();
+		return this.configurations.stream().map((values) -> Configuration.of(values, this.request.base())).toList();
 	}
 
 	@Nullable Integer getBaseline() {

@@ -59,12 +59,11 @@ class StudyPlanner {
 		boolean grid = request.grid() != null;
 		String varied = grid ? "grid" : "random.ranges";
 		throwIfAny(checkShape(request, grid, varied));
-		Algorithm baseAlgorithm = request.base().algorithm();
-		List<Configuration> configurations = grid ? gridOf(request.grid(), baseAlgorithm)
-				: drawn(request.random(), baseAlgorithm);
+		List<Configuration> configurations = grid ? gridOf(request.grid(), request.base())
+				: drawn(request.random(), request.base());
 		List<FieldError> errors = new ArrayList<>();
 		Integer baseline = (request.baseline() != null) ? placeBaseline(
-				Configuration.of(request.baseline(), baseAlgorithm), configurations, grid, request, errors) : null;
+				Configuration.of(request.baseline(), request.base()), configurations, grid, request, errors) : null;
 		int runs = configurations.size() * request.seeds().size();
 		if (runs > this.properties.maxRuns()) {
 			errors.add(new FieldError(varied, "%d configurations x %d seeds make %d runs; a study may launch at most %d"
@@ -142,10 +141,10 @@ class StudyPlanner {
 	 * Every combination of the grid's values, in the grid's order, the last name varying
 	 * fastest; combinations that differ only in what their algorithm ignores count once.
 	 * @param grid values by name
-	 * @param baseAlgorithm the algorithm where the grid does not vary it
+	 * @param base the study's base: its algorithm where the grid does not vary it
 	 * @return the configurations
 	 */
-	static List<Configuration> gridOf(Map<String, List<Object>> grid, @Nullable Algorithm baseAlgorithm) {
+	static List<Configuration> gridOf(Map<String, List<Object>> grid, CreateStudyRequest.Base base) {
 		List<Map<String, Object>> combinations = List.of(Map.of());
 		for (Map.Entry<String, List<Object>> dimension : grid.entrySet()) {
 			List<Map<String, Object>> next = new ArrayList<>();
@@ -158,17 +157,17 @@ class StudyPlanner {
 			}
 			combinations = next;
 		}
-		return distinct(combinations, baseAlgorithm);
+		return distinct(combinations, base);
 	}
 
 	/**
 	 * Configurations drawn from the search's ranges with its seed: the same request draws
 	 * the same configurations.
 	 * @param search the ranges and the number of trials
-	 * @param baseAlgorithm the algorithm where the ranges do not vary it
+	 * @param base the study's base: its algorithm where the ranges do not vary it
 	 * @return the distinct configurations drawn
 	 */
-	static List<Configuration> drawn(CreateStudyRequest.RandomSearch search, @Nullable Algorithm baseAlgorithm) {
+	static List<Configuration> drawn(CreateStudyRequest.RandomSearch search, CreateStudyRequest.Base base) {
 		UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP
 			.create(Objects.requireNonNullElse(search.seed(), 0L));
 		List<Map<String, Object>> trials = new ArrayList<>();
@@ -177,7 +176,7 @@ class StudyPlanner {
 			search.ranges().forEach((name, range) -> values.put(name, draw(range, random)));
 			trials.add(values);
 		}
-		return distinct(trials, baseAlgorithm);
+		return distinct(trials, base);
 	}
 
 	private static Object draw(Range range, UniformRandomProvider random) {
@@ -197,9 +196,9 @@ class StudyPlanner {
 		return number instanceof Integer || number instanceof Long;
 	}
 
-	private static List<Configuration> distinct(List<Map<String, Object>> values, @Nullable Algorithm baseAlgorithm) {
+	private static List<Configuration> distinct(List<Map<String, Object>> values, CreateStudyRequest.Base base) {
 		Set<Configuration> configurations = new LinkedHashSet<>();
-		values.forEach((each) -> configurations.add(Configuration.of(each, baseAlgorithm)));
+		values.forEach((each) -> configurations.add(Configuration.of(each, base)));
 		return new ArrayList<>(configurations);
 	}
 

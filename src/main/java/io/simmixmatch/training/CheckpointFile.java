@@ -56,7 +56,8 @@ public final class CheckpointFile {
 	// A checkpoint written before a hyperparameter existed reads it as 0 or false:
 	// what its run trained with (no time budget, warm-up, label smoothing or distribution
 	// alignment), what it never read (FixMatch's threshold and lambdaPseudo), or what
-	// serving never reads (batchNormMomentum, 0.1 before it).
+	// serving never reads (batchNormMomentum, 0.1 before it). One written before the
+	// weighting names it by three booleans (WeightingBooleans).
 	// Resuming takes a run's hyperparameters from the run, not its checkpoint.
 	private static final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -144,7 +145,9 @@ public final class CheckpointFile {
 	}
 
 	private static CheckpointMetadata metadata(JsonNode tree) {
-		WeightingBooleans.read((ObjectNode) tree.get("hyperparameters"));
+		if (tree.get("hyperparameters") instanceof ObjectNode hyperparameters) {
+			WeightingBooleans.read(hyperparameters);
+		}
 		return json.treeToValue(tree, CheckpointMetadata.class);
 	}
 

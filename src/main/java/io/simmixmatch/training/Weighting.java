@@ -1,5 +1,10 @@
 package io.simmixmatch.training;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * How FixMatch weighs the pseudo-label of each weak view: one of four rules from the
  * FixMatch family, so that a study can compare them along one axis.
@@ -33,6 +38,17 @@ public enum Weighting {
 
 	Weighting(boolean readsThreshold) {
 		this.readsThreshold = readsThreshold;
+	}
+
+	/**
+	 * The weighting a value names, in any case, as clients may write it.
+	 * @param value a name, or anything else
+	 * @return the weighting, or none where the value names none
+	 */
+	public static Optional<Weighting> named(@Nullable Object value) {
+		return Arrays.stream(values())
+			.filter((weighting) -> weighting.name().equalsIgnoreCase(String.valueOf(value)))
+			.findFirst();
 	}
 
 	/**

@@ -38,12 +38,11 @@ public final class WeightingBooleans {
 	}
 
 	/**
-	 * Adds the booleans that name the hyperparameters' weighting.
-	 * @param hyperparameters a JSON object of hyperparameters with a weighting, changed
-	 * in place
+	 * Adds the booleans that name a weighting.
+	 * @param hyperparameters a JSON object of hyperparameters, changed in place
+	 * @param weighting their weighting
 	 */
-	public static void write(ObjectNode hyperparameters) {
-		Weighting weighting = Weighting.valueOf(hyperparameters.path(WEIGHTING).asString());
+	public static void write(ObjectNode hyperparameters, Weighting weighting) {
 		hyperparameters.put(FLEXMATCH, weighting == Weighting.FLEXMATCH);
 		hyperparameters.put(SOFTMATCH, weighting == Weighting.SOFTMATCH);
 		hyperparameters.put(FREEMATCH, weighting == Weighting.FREEMATCH);

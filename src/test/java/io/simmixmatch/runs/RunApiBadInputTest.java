@@ -65,6 +65,8 @@ class RunApiBadInputTest {
 					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"k": 1}}            | hyperparameters.k              | must be at least 2 for SIMMIXMATCH
 					{"algorithm": "MIXMATCH", "hyperparameters": {"epochs": 4, "warmupEpochs": 4}} | hyperparameters.warmupEpochs | must be less than epochs (4)
 					{"algorithm": "FIXMATCH", "hyperparameters": {"weighting": "TOPMATCH"}} | hyperparameters.weighting | must be one of THRESHOLD, FLEXMATCH, FREEMATCH, SOFTMATCH
+					{"algorithm": "FIXMATCH", "hyperparameters": {"weighting": null}}    | hyperparameters.weighting      | must not be null
+					{"algorithm": "FIXMATCH", "hyperparameters": {"weighting": 1}}       | hyperparameters.weighting      | must be one of THRESHOLD, FLEXMATCH, FREEMATCH, SOFTMATCH
 					{"algorithm": "FIXMATCH", "hyperparameters": {"flexMatch": true}}    | hyperparameters.flexMatch      | unknown hyperparameter
 					{"algorithm": "MIXMATCH", "hyperparameters": {"labelsPerClass": 10000}} | hyperparameters.labelsPerClass | 10000 labeled and 500 validation images per class and 1000 test images need 11500 images per class; data set 'fashion-mnist' has 7000 in its smallest class
 					""")

@@ -46,12 +46,18 @@ class WeightingMigrationTest {
 		insertRun("flexmatch", true, false, false);
 		insertRun("softmatch over flexmatch", true, true, false);
 		insertRun("freematch over flexmatch", true, false, true);
+		// a run that names its weighting already, as where the update runs again
+		insertRun("named", true, false, false);
+		this.jdbc.update("""
+				update %s.training_run set hyperparameters = hyperparameters || '{"weighting": "FREEMATCH"}'
+				where name = 'named'""".formatted(SCHEMA));
 
 		migrate("23");
 
 		Map<String, String> weightings = this.jdbc.query("""
 				select name, (hyperparameters ->> 'weighting')
-				       || ' ' || (hyperparameters ?& array['flexMatch', 'softMatch', 'freeMatch']) as weighting
+				       || ' ' || (hyperparameters ?& array['flexMatch', 'softMatch', 'freeMatch'])
+				       || ' ' || (hyperparameters ->> 'threshold') as weighting
 				from %s.training_run""".formatted(SCHEMA), (rows) -> {
 			Map<String, String> byName = new HashMap<>();
 			while (rows.next()) {
@@ -59,8 +65,9 @@ class WeightingMigrationTest {
 			}
 			return byName;
 		});
-		assertThat(weightings).isEqualTo(Map.of("fixed", "THRESHOLD true", "flexmatch", "FLEXMATCH true",
-				"softmatch over flexmatch", "SOFTMATCH true", "freematch over flexmatch", "FREEMATCH true"));
+		assertThat(weightings).isEqualTo(Map.of("fixed", "THRESHOLD true 0.95", "flexmatch", "FLEXMATCH true 0.95",
+				"softmatch over flexmatch", "SOFTMATCH true 0.95", "freematch over flexmatch", "FREEMATCH true 0.95",
+				"named", "FREEMATCH true 0.95"));
 		this.jdbc.execute("drop schema " + SCHEMA + " cascade");
 	}
 

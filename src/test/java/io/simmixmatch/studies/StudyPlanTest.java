@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.simmixmatch.studies.CreateStudyRequest.Base;
 import io.simmixmatch.studies.CreateStudyRequest.Range;
 import io.simmixmatch.studies.CreateStudyRequest.RandomSearch;
 import io.simmixmatch.training.Algorithm;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ class StudyPlanTest {
 		grid.put("lambdaSim", List.of(0.25, 1.0));
 		grid.put("epochs", List.of(2));
 
-		List<Configuration> configurations = StudyPlanner.gridOf(grid, null);
+		List<Configuration> configurations = StudyPlanner.gridOf(grid, base(null));
 
 		// SUPERVISED and MIXMATCH ignore lambdaSim: one configuration each, not two
 		assertThat(configurations).extracting(Configuration::label)
@@ -36,7 +38,7 @@ class StudyPlanTest {
 		grid.put("weighting", List.of("THRESHOLD", "FLEXMATCH", "FREEMATCH", "softmatch"));
 		grid.put("threshold", List.of(0.9, 0.95));
 
-		List<Configuration> configurations = StudyPlanner.gridOf(grid, Algorithm.FIXMATCH);
+		List<Configuration> configurations = StudyPlanner.gridOf(grid, base(Algorithm.FIXMATCH));
 
 		assertThat(configurations).extracting(Configuration::label)
 			.containsExactly("FIXMATCH weighting=THRESHOLD threshold=0.9",
@@ -46,9 +48,18 @@ class StudyPlanTest {
 	}
 
 	@Test
+	void aBaseWeightingWithoutThresholdRunsOnceInAGridOverFixMatchsThreshold() {
+		Base freeMatch = new Base(Algorithm.FIXMATCH, null, Map.of("weighting", "FREEMATCH"));
+
+		List<Configuration> configurations = StudyPlanner.gridOf(Map.of("threshold", List.of(0.9, 0.95)), freeMatch);
+
+		assertThat(configurations).extracting(Configuration::label).containsExactly("FIXMATCH");
+	}
+
+	@Test
 	void aGridWithoutAlgorithmUsesTheBaseOne() {
 		List<Configuration> configurations = StudyPlanner.gridOf(Map.of("lambdaU", List.of(10, 75)),
-				Algorithm.MIXMATCH);
+				base(Algorithm.MIXMATCH));
 
 		assertThat(configurations).extracting(Configuration::label)
 			.containsExactly("MIXMATCH lambdaU=10", "MIXMATCH lambdaU=75");
@@ -73,10 +84,11 @@ class StudyPlanTest {
 		ranges.put("contrastiveTemperature", new Range(List.of(0.2, 0.5), null, null, null));
 		RandomSearch search = new RandomSearch(20, 7L, ranges);
 
-		List<Configuration> drawn = StudyPlanner.drawn(search, Algorithm.SIMMIXMATCH);
+		List<Configuration> drawn = StudyPlanner.drawn(search, base(Algorithm.SIMMIXMATCH));
 
-		assertThat(drawn).hasSizeBetween(2, 20).isEqualTo(StudyPlanner.drawn(search, Algorithm.SIMMIXMATCH));
-		assertThat(drawn).isNotEqualTo(StudyPlanner.drawn(new RandomSearch(20, 8L, ranges), Algorithm.SIMMIXMATCH));
+		assertThat(drawn).hasSizeBetween(2, 20).isEqualTo(StudyPlanner.drawn(search, base(Algorithm.SIMMIXMATCH)));
+		assertThat(drawn)
+			.isNotEqualTo(StudyPlanner.drawn(new RandomSearch(20, 8L, ranges), base(Algorithm.SIMMIXMATCH)));
 		assertThat(drawn).allSatisfy((configuration) -> {
 			assertThat((double) configuration.hyperparameters().get("lambdaSim")).isBetween(0.01, 1.0);
 			assertThat((int) configuration.hyperparameters().get("rampupEpochs")).isBetween(2, 5);
@@ -86,6 +98,10 @@ class StudyPlanTest {
 		assertThat(drawn.stream().filter((c) -> (double) c.hyperparameters().get("lambdaSim") < 0.1).count())
 			.isBetween(4L, 16L);
 		assertThat(drawn.stream().map((c) -> c.hyperparameters().get("rampupEpochs")).distinct().count()).isEqualTo(4);
+	}
+
+	private static Base base(@Nullable Algorithm algorithm) {
+		return new Base(algorithm, null, null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.simmixmatch.training;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -38,6 +41,28 @@ class FixMatchTest {
 			.containsExactly(new float[] { 0.8f, 0.1f, 0.1f, 0.25f, 0.5f, 0.25f }, within(1e-6f));
 		assertThat(fixed.targets().toFloatArray()).containsExactly(1, 0, 0, 0, 1, 0);
 		assertThat(fixed.weights().toFloatArray()).containsExactly(1, 0);
+	}
+
+	@ParameterizedTest(name = "{0} with {1}: {2}")
+	@CsvSource(textBlock = """
+			FIXMATCH, THRESHOLD, 0
+			FIXMATCH, FLEXMATCH, 1
+			FIXMATCH, FREEMATCH, 1
+			FIXMATCH, SOFTMATCH, 1
+			MIXMATCH, FLEXMATCH, 0
+			""")
+	void aRunWeighsAsItsWeightingSays(Algorithm algorithm, Weighting weighting, float weight) {
+		Hyperparameters hp = TrainingLoopTest.with(Preset.PHOTO_32.hyperparameters(), Map.of("weighting", weighting));
+		// 0.5 is below tau (0.95) but above FlexMatch's first thresholds (0) and
+		// FreeMatch's
+		// (1/C), and SoftMatch counts every pseudo-label fully before it has learned;
+		// only
+		// FixMatch reads the weighting.
+		NDArray probabilities = this.manager.create(new float[] { 0.5f, 0.3f, 0.2f }, new Shape(1, 3));
+
+		NDArray weights = PseudoLabelWeighting.of(hp, algorithm, 3, 10, 10).weigh(probabilities);
+
+		assertThat(weights.toFloatArray()).containsExactly(weight);
 	}
 
 	@Test
