@@ -5,17 +5,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.simmixmatch.database.EmbeddedPostgresAutoConfiguration;
-import org.flywaydb.core.Flyway;
+import io.simmixmatch.database.UpgradeSchema;
+import io.simmixmatch.database.UpgradeTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three booleans get the weighting they named, and keep the booleans for pods of the
  * previous version during the rolling update.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration(EmbeddedPostgresAutoConfiguration.class)
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@UpgradeTest
 class WeightingMigrationTest {
 
 	private static final String SCHEMA = "before_weighting";
@@ -40,8 +32,8 @@ class WeightingMigrationTest {
 
 	@Test
 	void storedRunsGetTheWeightingTheirBooleansNamed() {
-		this.jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
-		migrate("22");
+		UpgradeSchema schema = UpgradeSchema.empty(this.dataSource, SCHEMA);
+		schema.migrateTo("22");
 		insertRun("fixed", false, false, false);
 		insertRun("flexmatch", true, false, false);
 		insertRun("softmatch over flexmatch", true, true, false);
@@ -52,7 +44,7 @@ class WeightingMigrationTest {
 				update %s.training_run set hyperparameters = hyperparameters || '{"weighting": "FREEMATCH"}'
 				where name = 'named'""".formatted(SCHEMA));
 
-		migrate("23");
+		schema.migrateTo("23");
 
 		Map<String, String> weightings = this.jdbc.query("""
 				select name, (hyperparameters ->> 'weighting')
@@ -68,11 +60,7 @@ class WeightingMigrationTest {
 		assertThat(weightings).isEqualTo(Map.of("fixed", "THRESHOLD true 0.95", "flexmatch", "FLEXMATCH true 0.95",
 				"softmatch over flexmatch", "SOFTMATCH true 0.95", "freematch over flexmatch", "FREEMATCH true 0.95",
 				"named", "FREEMATCH true 0.95"));
-		this.jdbc.execute("drop schema " + SCHEMA + " cascade");
-	}
-
-	private void migrate(String version) {
-		Flyway.configure().dataSource(this.dataSource).schemas(SCHEMA).target(version).load().migrate();
+		schema.drop();
 	}
 
 	private void insertRun(String name, boolean flexMatch, boolean softMatch, boolean freeMatch) {

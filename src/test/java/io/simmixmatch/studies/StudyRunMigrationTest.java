@@ -5,18 +5,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.simmixmatch.database.EmbeddedPostgresAutoConfiguration;
-import org.flywaydb.core.Flyway;
+import io.simmixmatch.database.UpgradeSchema;
+import io.simmixmatch.database.UpgradeTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * studies launched before it are listed by their study after it, with their
  * configurations, and a run of no study stays a run of none.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration(EmbeddedPostgresAutoConfiguration.class)
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@UpgradeTest
 class StudyRunMigrationTest {
 
 	private static final String SCHEMA = "before_study_run";
@@ -41,8 +33,8 @@ class StudyRunMigrationTest {
 
 	@Test
 	void theRunsOfEarlierStudiesAreListedByTheirStudy() {
-		this.jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
-		migrate("16");
+		UpgradeSchema schema = UpgradeSchema.empty(this.dataSource, SCHEMA);
+		schema.migrateTo("16");
 		long study = this.jdbc.queryForObject("""
 				insert into %s.study (name, dataset_id, strategy, request, configurations, created_at)
 				values ('ablation', 'fashion-mnist', 'GRID', '{}', '[{}, {}]', now()) returning id""".formatted(SCHEMA),
@@ -51,7 +43,7 @@ class StudyRunMigrationTest {
 		long second = insertRun(study, 1);
 		long alone = insertRun(null, null);
 
-		migrate("17");
+		schema.migrateTo("17");
 
 		List<Map<String, Object>> members = this.jdbc
 			.queryForList("select run_id, study_id, configuration from %s.study_run order by run_id".formatted(SCHEMA));
@@ -60,11 +52,7 @@ class StudyRunMigrationTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from %s.training_run where id = ?".formatted(SCHEMA),
 				Long.class, alone))
 			.isEqualTo(1);
-		this.jdbc.execute("drop schema " + SCHEMA + " cascade");
-	}
-
-	private void migrate(String version) {
-		Flyway.configure().dataSource(this.dataSource).schemas(SCHEMA).target(version).load().migrate();
+		schema.drop();
 	}
 
 	private long insertRun(@Nullable Long study, @Nullable Integer configuration) {
