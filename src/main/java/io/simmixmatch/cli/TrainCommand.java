@@ -170,8 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
 		}
 		if (this.exportOnnx != null) {
 			if (outcome.bestCheckpoint() == null) {
-				this.console.println(
-						"--export-onnx: this run wrote no best checkpoint (no validation images, or nothing left to train)");
+				this.console.println("--export-onnx: this run wrote no best checkpoint (nothing left to train)");
 				return CommandLine.ExitCode.SOFTWARE;
 			}
 			exportOnnx(outcome.bestCheckpoint(), target);

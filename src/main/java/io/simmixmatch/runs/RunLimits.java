@@ -37,8 +37,8 @@ record RunLimits(@DefaultValue("16384") @Min(1) long maxImagesPerStep, @DefaultV
 		List<FieldError> errors = new ArrayList<>();
 		long images = hp.imagesHeldPerStep(algorithm);
 		if (images > this.maxImagesPerStep) {
-			errors.add(new FieldError("hyperparameters", "a step would hold " + images
-					+ " images (batchSize x (1 + unlabeledRatio x k)); at most " + this.maxImagesPerStep));
+			errors.add(new FieldError("hyperparameters", "a step would hold " + images + " images ("
+					+ hp.imagesHeldPerStepTerms(algorithm) + "); at most " + this.maxImagesPerStep));
 		}
 		if (hp.totalSteps() > this.maxSteps) {
 			errors.add(new FieldError("hyperparameters", "the run would take " + hp.totalSteps()

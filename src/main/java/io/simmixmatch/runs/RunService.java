@@ -168,10 +168,10 @@ class RunService implements RunControl {
 		OptionalLong largest = this.capacity.largestMemory();
 		if (largest.isPresent() && needed > largest.getAsLong()) {
 			throw ApiProblems.invalidFields(List.of(new FieldError("hyperparameters",
-					"a step would need about " + gib(needed) + " GiB (batchSize x (1 + unlabeledRatio x k) images of "
-							+ dataset.imageHeight() + " x " + dataset.imageWidth() + " on " + hp.model()
+					"a step would need about " + gib(needed) + " GiB (" + hp.imagesHeldPerStepTerms(algorithm)
+							+ " images of " + dataset.imageHeight() + " x " + dataset.imageWidth() + " on " + hp.model()
 							+ "); the largest worker has " + gib(largest.getAsLong())
-							+ " GiB: lower batchSize, unlabeledRatio or k")));
+							+ " GiB: lower batchSize or unlabeledRatio (or k, MixMatch's views)")));
 		}
 	}
 

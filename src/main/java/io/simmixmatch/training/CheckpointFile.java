@@ -32,9 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code optimizer.ndlist}), and what FixMatch's pseudo-labeling learned, where it
  * learns: the class means of its distribution alignment ({@code distribution-alignment})
  * and its weighting's state ({@code pseudo-label-weighting}: FlexMatch's latest confident
- * prediction of each image, SoftMatch's moving averages). Written to a temporary file and
- * renamed, so the previous checkpoint of the same name stays valid until the new one is
- * complete.
+ * prediction of each image, FreeMatch's and SoftMatch's moving averages). Written to a
+ * temporary file and renamed, so the previous checkpoint of the same name stays valid
+ * until the new one is complete.
  */
 public final class CheckpointFile {
 

@@ -1,11 +1,13 @@
 package io.simmixmatch.training;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
@@ -135,18 +137,46 @@ final class CheckpointableAdam extends Optimizer {
 	}
 
 	/**
-	 * Restores what {@link #state(Map)} saved.
+	 * Restores what {@link #state(Map)} saved onto this run's devices. Every device's
+	 * replica takes the same updates, so each parameter's saved moments and step count,
+	 * from whichever device saved them, seed it on every device: a checkpoint decodes on
+	 * one device, and the resumed run's devices need not be the saved run's.
 	 * @param state the saved arrays
 	 * @param ids parameter ids of this process by parameter name
+	 * @param devices the devices this run trains on
 	 */
-	void restore(NDList state, Map<String, String> ids) {
+	void restore(NDList state, Map<String, String> ids, List<Device> devices) {
+		Map<String, NDArray> first = new HashMap<>();
+		Map<String, NDArray> second = new HashMap<>();
+		Map<String, Integer> steps = new HashMap<>();
 		for (NDArray array : state) {
 			String key = rename(array.getName().substring(2), ids);
+			String parameterId = key.substring(0, key.lastIndexOf('@'));
 			switch (array.getName().charAt(0)) {
-				case 'm' -> this.firstMoments.put(key, array);
-				case 'v' -> this.secondMoments.put(key, array);
-				default -> this.steps.put(key, array.getInt());
+				case 'm' -> keepOne(first, parameterId, array);
+				case 'v' -> keepOne(second, parameterId, array);
+				default -> {
+					steps.put(parameterId, array.getInt());
+					array.close();
+				}
 			}
+		}
+		steps.forEach((parameterId, step) -> {
+			for (Device device : devices) {
+				String key = parameterId + "@" + device;
+				// toDevice copies to another device, and returns the saved array on its
+				// own
+				this.firstMoments.put(key, kept(first.get(parameterId).toDevice(device, false)));
+				this.secondMoments.put(key, kept(second.get(parameterId).toDevice(device, false)));
+				this.steps.put(key, step);
+			}
+		});
+	}
+
+	// The replicas' copies are equal: one is kept, the others closed.
+	private static void keepOne(Map<String, NDArray> saved, String parameterId, NDArray array) {
+		if (saved.putIfAbsent(parameterId, array) != null) {
+			array.close();
 		}
 	}
 

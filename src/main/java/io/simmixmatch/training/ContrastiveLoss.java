@@ -52,18 +52,14 @@ public final class ContrastiveLoss extends Loss {
 		}
 		NDManager manager = z.getManager();
 		NDArray self = manager.eye((int) n);
-		NDArray similarity = z.matMul(z.transpose()).div(this.temperature).add(self.mul(EXCLUDED));
-		NDArray logProbability = similarity.sub(logSumExp(similarity));
+		// Excluded before the division, so that no temperature brings an image's
+		// similarity
+		// with itself back into the softmax.
+		NDArray similarity = z.matMul(z.transpose()).add(self.mul(EXCLUDED)).div(this.temperature);
+		NDArray logProbability = similarity.logSoftmax(1);
 		NDArray image = manager.arange(0, n, 1, DataType.INT64).mod(n / this.views);
 		NDArray positives = image.expandDims(1).eq(image.expandDims(0)).toType(DataType.FLOAT32, false).sub(self);
 		return positives.mul(logProbability).sum(new int[] { 1 }).div(this.views - 1).mean().neg();
-	}
-
-	// Row-wise log(sum(exp(x))), stable: the shift by the row maximum carries no
-	// gradient.
-	private static NDArray logSumExp(NDArray x) {
-		NDArray max = x.max(new int[] { 1 }, true).stopGradient();
-		return x.sub(max).exp().sum(new int[] { 1 }, true).log().add(max);
 	}
 
 }

@@ -151,18 +151,42 @@ public record Hyperparameters(
 	}
 
 	/**
-	 * The images one step holds in memory: the labeled batch and its unlabeled images in
-	 * K views for MixMatch, in a weak and a strong view for FixMatch.
+	 * The images one step holds in memory: the labeled batch and the views of its
+	 * unlabeled images.
 	 * @param algorithm the run's algorithm
 	 * @return {@code batchSize x (1 + unlabeledRatio x views)}
 	 */
 	public long imagesHeldPerStep(Algorithm algorithm) {
-		int views = switch (algorithm.consistency()) {
+		return (long) this.batchSize * (1 + (long) this.unlabeledRatio * unlabeledViews(algorithm));
+	}
+
+	/**
+	 * How {@link #imagesHeldPerStep} counts, for messages.
+	 * @param algorithm the run's algorithm
+	 * @return such as {@code batchSize x (1 + unlabeledRatio x 2 views)}
+	 */
+	public String imagesHeldPerStepTerms(Algorithm algorithm) {
+		return "batchSize x (1 + unlabeledRatio x " + unlabeledViews(algorithm) + " views)";
+	}
+
+	// K views for MixMatch, twice K where SimMixMatch's contrastive loss has strong views
+	// of its own; a weak and a strong view for FixMatch.
+	private int unlabeledViews(Algorithm algorithm) {
+		return switch (algorithm.consistency()) {
 			case NONE -> 0;
-			case MIXMATCH -> this.k;
+			case MIXMATCH -> contrastiveHasStrongViews(algorithm) ? 2 * this.k : this.k;
 			case FIXMATCH -> 2;
 		};
-		return (long) this.batchSize * (1 + (long) this.unlabeledRatio * views);
+	}
+
+	/**
+	 * Whether the contrastive loss sees K strong views of its own, which only SimMixMatch
+	 * reads.
+	 * @param algorithm the run's algorithm
+	 * @return whether a step makes the strong views
+	 */
+	boolean contrastiveHasStrongViews(Algorithm algorithm) {
+		return algorithm == Algorithm.SIMMIXMATCH && this.strongContrastiveViews;
 	}
 
 }

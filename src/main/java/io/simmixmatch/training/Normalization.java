@@ -28,6 +28,7 @@ public record Normalization(float[] mean, float[] std) {
 	 * Measures the statistics of images stored as bytes.
 	 * @param pixels images one after another, channel-major, 0..255
 	 * @param channels channels per image
+	 * @param pixelsPerChannel pixels of each channel (height x width)
 	 * @param indices the images to measure
 	 * @return their normalization
 	 */

@@ -17,8 +17,9 @@ sealed interface PseudoLabelWeighting permits ClassThresholds, SoftMatchWeights 
 	 * @param classes the number of classes
 	 * @param images the images of the data set
 	 * @param unlabeled how many of them are unlabeled
-	 * @return the run's {@link Weighting}; SoftMatch's aligns the probabilities it weighs
-	 * unless the run aligns them already
+	 * @return the weighting {@code hp.weighting()} names (a fixed threshold for the other
+	 * algorithms); SoftMatch's aligns the probabilities it weighs unless the run aligns
+	 * them already
 	 */
 	static PseudoLabelWeighting of(Hyperparameters hp, Algorithm algorithm, int classes, int images, int unlabeled) {
 		Weighting weighting = (algorithm.consistency() == Algorithm.Consistency.FIXMATCH) ? hp.weighting()

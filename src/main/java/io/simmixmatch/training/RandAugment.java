@@ -91,7 +91,6 @@ final class RandAugment {
 			.toArray();
 		NDArray grouped = manager.create(order);
 		NDArray groupedImages = images.get(grouped);
-		NDArray groupedDrawn = drawn.get(grouped);
 		NDArray groupedLevel = level.get(grouped);
 		NDList results = new NDList();
 		for (int from = 0, to; from < order.length; from = to) {
@@ -101,8 +100,7 @@ final class RandAugment {
 				to++;
 			}
 			String group = from + ":" + to;
-			results
-				.add(transform(operation, groupedImages.get(group), groupedDrawn.get(group), groupedLevel.get(group)));
+			results.add(transform(operation, groupedImages.get(group), groupedLevel.get(group)));
 		}
 		long[] inverse = new long[order.length];
 		for (int place = 0; place < order.length; place++) {
@@ -111,7 +109,7 @@ final class RandAugment {
 		return NDArrays.concat(results).get(manager.create(inverse));
 	}
 
-	private static NDArray transform(Operation operation, NDArray images, NDArray drawn, NDArray level) {
+	private static NDArray transform(Operation operation, NDArray images, NDArray level) {
 		NDArray magnitude = operation.magnitude(level).reshape(-1, 1, 1, 1);
 		return switch (operation) {
 			case AUTO_CONTRAST -> autoContrast(images);
@@ -124,7 +122,7 @@ final class RandAugment {
 			case SHARPNESS -> sharpness(images, magnitude);
 			case SOLARIZE -> solarize(images, magnitude);
 			case ROTATE, SHEAR_X, SHEAR_Y, TRANSLATE_X, TRANSLATE_Y ->
-				affine(images, geometry(drawn, level, images.getShape()));
+				affine(images, geometry(operation, magnitude.reshape(-1), images.getShape()));
 		};
 	}
 
@@ -290,26 +288,25 @@ final class RandAugment {
 		return positions.gte(start).logicalAnd(positions.lt(start.add(length))).toType(DataType.FLOAT32, false);
 	}
 
-	// The affine matrix of each image's geometric operation.
-	private static NDArray geometry(NDArray drawn, NDArray level, Shape shape) {
-		NDArray angle = Operation.ROTATE.magnitude(level)
-			.mul(chosen(drawn, Operation.ROTATE))
-			.mul((float) Math.PI / 180);
-		NDArray cos = angle.cos();
-		NDArray sin = angle.sin();
-		NDArray shearX = Operation.SHEAR_X.magnitude(level).mul(chosen(drawn, Operation.SHEAR_X));
-		NDArray shearY = Operation.SHEAR_Y.magnitude(level).mul(chosen(drawn, Operation.SHEAR_Y));
-		NDArray translateX = Operation.TRANSLATE_X.magnitude(level)
-			.mul(chosen(drawn, Operation.TRANSLATE_X))
-			.mul(shape.get(3));
-		NDArray translateY = Operation.TRANSLATE_Y.magnitude(level)
-			.mul(chosen(drawn, Operation.TRANSLATE_Y))
-			.mul(shape.get(2));
-		return NDArrays.stack(new NDList(cos, sin.add(shearX), translateX, sin.neg().add(shearY), cos, translateY), 1);
-	}
-
-	private static NDArray chosen(NDArray drawn, Operation operation) {
-		return drawn.eq(operation.ordinal()).toType(DataType.FLOAT32, false);
+	// The affine matrix (a00, a01, tx, a10, a11, ty) of a geometric operation, a row
+	// per image.
+	private static NDArray geometry(Operation operation, NDArray magnitude, Shape shape) {
+		NDArray zero = magnitude.zerosLike();
+		NDArray one = magnitude.onesLike();
+		NDList matrix = switch (operation) {
+			case ROTATE -> {
+				NDArray angle = magnitude.mul((float) Math.PI / 180);
+				NDArray cos = angle.cos();
+				NDArray sin = angle.sin();
+				yield new NDList(cos, sin, zero, sin.neg(), cos, zero);
+			}
+			case SHEAR_X -> new NDList(one, magnitude, zero, zero, one, zero);
+			case SHEAR_Y -> new NDList(one, zero, zero, magnitude, one, zero);
+			case TRANSLATE_X -> new NDList(one, zero, magnitude.mul(shape.get(3)), zero, one, zero);
+			case TRANSLATE_Y -> new NDList(one, zero, zero, zero, one, magnitude.mul(shape.get(2)));
+			default -> throw new IllegalArgumentException(operation + " is not geometric");
+		};
+		return NDArrays.stack(matrix, 1);
 	}
 
 	// {@code degenerate + factor * (images - degenerate)}, as PIL's ImageEnhance.

@@ -62,7 +62,8 @@ public final class SemiSupervisedNet extends AbstractBlock {
 	}
 
 	/**
-	 * The backbone, built from its architecture's {@link ModelArchitecture#layers()}.
+	 * The backbone, built from its architecture's
+	 * {@link ModelArchitecture#layers(float)}.
 	 * @return images in, features out
 	 */
 	public Block backbone() {

@@ -189,7 +189,7 @@ final class SemiSupervisedStep {
 	}
 
 	private boolean strongViews() {
-		return this.algorithm == Algorithm.SIMMIXMATCH && this.hp.strongContrastiveViews();
+		return this.hp.contrastiveHasStrongViews(this.algorithm);
 	}
 
 	// Each device's loss is the mean over its shard; the parameter server sums the

@@ -54,7 +54,7 @@ public final class SemiSupervisedTraining {
 
 	// The test numbers of the final average and of the best checkpoint, where the data
 	// set has a test split, and the best checkpoint's class results on test, or on
-	// validation where there is no test split.
+	// validation where there is no test split (none where it has neither).
 	private TrainingOutcome outcome(TrainingSession session, boolean completed, long started) throws IOException {
 		Model average = session.average;
 		TrainingData data = session.data;
@@ -67,10 +67,10 @@ public final class SemiSupervisedTraining {
 		if (completed && hasTest) {
 			finalTest = measure(average, data, ClassResults.TEST).accuracy();
 		}
-		if (completed && Files.isRegularFile(best)) {
+		String classesSplit = hasTest ? ClassResults.TEST : ClassResults.VALIDATION;
+		if (completed && Files.isRegularFile(best) && images(data, classesSplit).length > 0) {
 			CheckpointFile.read(best).loadEma(average.getBlock(), average.getNDManager());
-			Evaluation.Measurement measured = measure(average, data,
-					hasTest ? ClassResults.TEST : ClassResults.VALIDATION);
+			Evaluation.Measurement measured = measure(average, data, classesSplit);
 			bestTest = hasTest ? measured.accuracy() : null;
 			bestClasses = measured.classes();
 		}
@@ -80,13 +80,14 @@ public final class SemiSupervisedTraining {
 				progress.meanImagesPerSecond(), progress.meanDataShare(), seconds);
 	}
 
-	// A best checkpoint exists only where there are validation images, so the split
-	// measured is never empty.
 	private static Evaluation.Measurement measure(Model average, TrainingData data, String split) {
-		int[] images = split.equals(ClassResults.TEST) ? data.split().test() : data.split().validation();
 		return Objects.requireNonNull(
-				Evaluation.measure(average.getBlock(), data, images, split, average.getNDManager()),
+				Evaluation.measure(average.getBlock(), data, images(data, split), split, average.getNDManager()),
 				"a split with images");
+	}
+
+	private static int[] images(TrainingData data, String split) {
+		return split.equals(ClassResults.TEST) ? data.split().test() : data.split().validation();
 	}
 
 }

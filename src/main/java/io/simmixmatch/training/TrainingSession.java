@@ -123,7 +123,7 @@ final class TrainingSession implements AutoCloseable {
 		checkpoint.loadEma(this.average.getBlock(), this.average.getNDManager());
 		Map<String, String> ids = new HashMap<>();
 		this.model.getBlock().getParameters().forEach((pair) -> ids.put(pair.getKey(), pair.getValue().getId()));
-		this.optimizer.restore(checkpoint.optimizerState(this.model.getNDManager()), ids);
+		this.optimizer.restore(checkpoint.optimizerState(this.model.getNDManager()), ids, this.setup.devices());
 		if (this.alignment != null) {
 			this.alignment.restore(checkpoint.distributionAlignment());
 		}

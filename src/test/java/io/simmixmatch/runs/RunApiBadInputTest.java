@@ -46,7 +46,7 @@ class RunApiBadInputTest {
 					{"algorithm": "MIXMATCH", "datasetId": "../../etc/passwd"}           | datasetId                      | must be a data set id: lowercase letters, digits and dashes
 					{"algorithm": "MIXMATCH", "name": "   "}                             | name                           | must not be blank
 					{"algorithm": "MIXMATCH", "priority": 1000}                          | priority                       | must be less than or equal to 100
-					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"batchSize": 4096, "unlabeledRatio": 16, "k": 8}} | hyperparameters | a step would hold 528384 images (batchSize x (1 + unlabeledRatio x k)); at most 16384
+					{"algorithm": "SIMMIXMATCH", "hyperparameters": {"batchSize": 4096, "unlabeledRatio": 16, "k": 8}} | hyperparameters | a step would hold 528384 images (batchSize x (1 + unlabeledRatio x 8 views)); at most 16384
 					{"algorithm": "SUPERVISED", "hyperparameters": {"epochs": 10000, "stepsPerEpoch": 100000}} | hyperparameters | the run would take 1000000000 steps (epochs x stepsPerEpoch); at most 10000000
 					{"algorithm": "MIXMATCH", "devices": 0}                              | devices                        | must be greater than or equal to 1
 					{"algorithm": "MIXMATCH", "devices": 17}                             | devices                        | must be less than or equal to 16
@@ -93,8 +93,9 @@ class RunApiBadInputTest {
 			assertThat(create(largest)).hasStatus(HttpStatus.BAD_REQUEST)
 				.bodyJson()
 				.extractingPath("$.errors[0].message")
-				.isEqualTo("a step would need about 31.4 GiB (batchSize x (1 + unlabeledRatio x k) images of 28 x 28"
-						+ " on CNN_6); the largest worker has 8.0 GiB: lower batchSize, unlabeledRatio or k");
+				.isEqualTo(
+						"a step would need about 31.4 GiB (batchSize x (1 + unlabeledRatio x 2 views) images of 28 x 28"
+								+ " on CNN_6); the largest worker has 8.0 GiB: lower batchSize or unlabeledRatio (or k, MixMatch's views)");
 			assertNothingWritten();
 			assertThat(create(largest.replace("4096", "512"))).as("about 4.8 GiB").hasStatus(HttpStatus.ACCEPTED);
 		}

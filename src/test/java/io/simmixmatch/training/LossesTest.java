@@ -97,6 +97,21 @@ class LossesTest {
 	}
 
 	@Test
+	void contrastiveLossLeavesAnImageOutOfItsOwnSoftmaxAtAnyTemperature() {
+		// four orthogonal embeddings, two views of two images: every other embedding is
+		// at
+		// similarity 0, so each row's softmax over the three others gives its positive
+		// 1/3.
+		// Were its own similarity, 1 / tau, masked after the division, at tau = 1e-4 it
+		// would join them at 0: 1/4.
+		NDArray z = this.manager.eye(4);
+
+		float loss = new ContrastiveLoss(2, 1e-4f).evaluate(new NDList(), new NDList(z)).getFloat();
+
+		assertThat((double) loss).isCloseTo(Math.log(3), within(1e-6));
+	}
+
+	@Test
 	void contrastiveLossNeedsTwoViews() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ContrastiveLoss(1, 0.5f));
 	}

@@ -1,5 +1,7 @@
 package io.simmixmatch.training;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,20 @@ class StepMemoryTest {
 		assertThat(StepMemory.bytes(preset, Algorithm.MIXMATCH, 56, 56) - StepMemory.BASE_BYTES)
 			.as("four times the pixels")
 			.isEqualTo(4 * (StepMemory.bytes(preset, Algorithm.MIXMATCH, 28, 28) - StepMemory.BASE_BYTES));
+	}
+
+	@Test
+	void countsTheViewsEachAlgorithmMakesOfAnUnlabeledImage() {
+		Hyperparameters preset = Preset.FASHION_MNIST.hyperparameters();
+		Hyperparameters strong = TrainingLoopTest.with(preset, Map.of("strongContrastiveViews", true));
+		// batch 64, mu 1, K 2
+		assertThat(preset.imagesHeldPerStep(Algorithm.SIMMIXMATCH)).as("K views").isEqualTo(64 * (1 + 2));
+		assertThat(strong.imagesHeldPerStep(Algorithm.SIMMIXMATCH)).as("and K strong ones").isEqualTo(64 * (1 + 4));
+		assertThat(strong.imagesHeldPerStep(Algorithm.MIXMATCH)).as("MixMatch has no contrastive loss")
+			.isEqualTo(64 * (1 + 2));
+		assertThat(strong.imagesHeldPerStep(Algorithm.FIXMATCH)).as("a weak and a strong view").isEqualTo(64 * (1 + 2));
+		assertThat(strong.imagesHeldPerStepTerms(Algorithm.SIMMIXMATCH))
+			.isEqualTo("batchSize x (1 + unlabeledRatio x 4 views)");
 	}
 
 }

@@ -96,6 +96,21 @@ class TrainingLoopTest {
 	}
 
 	@Test
+	void withoutValidationOrTestImagesARunCompletesWithItsBestCheckpointAndNoMeasurement() throws IOException {
+		DataSplit labeledOnly = new SplitPlan(10, 0, 0, 3).apply(IMAGES);
+		TrainingOutcome outcome = new SemiSupervisedTraining(new TrainingSetup(Algorithm.SUPERVISED,
+				hyperparameters(2, 2), IMAGES, labeledOnly, Device.cpu(), this.checkpoints))
+			.train(null, new TrainingListener() {
+			}, () -> false);
+
+		assertThat(outcome.completed()).isTrue();
+		assertThat(outcome.bestCheckpoint()).isRegularFile();
+		assertThat(outcome.finalTest()).isNull();
+		assertThat(outcome.bestTest()).isNull();
+		assertThat(outcome.bestClasses()).isNull();
+	}
+
+	@Test
 	void strongContrastiveViewsFeedTheContrastiveLossAndTheRunIsReproducible() throws IOException {
 		Hyperparameters weak = hyperparameters(1, 5);
 		Hyperparameters strong = with(hyperparameters(1, 5), Map.of("strongContrastiveViews", true));

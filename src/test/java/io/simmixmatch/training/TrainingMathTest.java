@@ -224,6 +224,22 @@ class TrainingMathTest {
 	}
 
 	@Test
+	void aRestoredOptimizerContinuesTheSavedMomentsOnDevicesOtherThanTheSavedRunsOnes() {
+		// the same two steps, the state saved between them by a run on another device
+		NDArray weight = this.manager.create(new float[] { 1 });
+		CheckpointableAdam saved = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0, (id) -> true);
+		saved.update("w", weight, this.manager.create(new float[] { 1 }));
+		NDList state = saved.state(Map.of("w", "w"));
+		state.forEach((array) -> array.setName(array.getName().replace("@" + weight.getDevice(), "@gpu(1)")));
+
+		CheckpointableAdam resumed = new CheckpointableAdam(OptimizerType.ADAM, Tracker.fixed(0.1f), 0, (id) -> true);
+		resumed.restore(state, Map.of("w", "w"), List.of(weight.getDevice()));
+		resumed.update("w", weight, this.manager.create(new float[] { 3 }));
+
+		assertThat(weight.getFloat()).isCloseTo(1 - 0.1f - 0.0917781f, within(1e-6f));
+	}
+
+	@Test
 	void anUpdateClearsTheGradientItConsumed() {
 		NDArray weight = this.manager.create(new float[] { 1, 2 });
 		weight.setRequiresGradient(true);
@@ -250,7 +266,7 @@ class TrainingMathTest {
 				(id) -> true);
 		// A new process names the same parameter with another id.
 		restored.restore(NDList.decode(this.manager, original.state(Map.of("w", "conv_weight")).encode()),
-				Map.of("conv_weight", "w2"));
+				Map.of("conv_weight", "w2"), List.of(weight.getDevice()));
 		NDArray copy = weight.duplicate();
 
 		NDArray gradient = this.manager.create(new float[] { -0.5f, 0.2f, 0.7f });
