@@ -164,8 +164,7 @@ final class CheckpointableAdam extends Optimizer {
 		steps.forEach((parameterId, step) -> {
 			for (Device device : devices) {
 				String key = parameterId + "@" + device;
-				// toDevice copies to another device, and returns the saved array on its
-				// own
+				// toDevice copies to another device; on its own it is the saved array
 				this.firstMoments.put(key, kept(first.get(parameterId).toDevice(device, false)));
 				this.secondMoments.put(key, kept(second.get(parameterId).toDevice(device, false)));
 				this.steps.put(key, step);

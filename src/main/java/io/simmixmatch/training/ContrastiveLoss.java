@@ -52,8 +52,7 @@ public final class ContrastiveLoss extends Loss {
 		}
 		NDManager manager = z.getManager();
 		NDArray self = manager.eye((int) n);
-		// Excluded before the division, so that no temperature brings an image's
-		// similarity
+		// Masked before the division: no temperature brings an image's similarity
 		// with itself back into the softmax.
 		NDArray similarity = z.matMul(z.transpose()).add(self.mul(EXCLUDED)).div(this.temperature);
 		NDArray logProbability = similarity.logSoftmax(1);
